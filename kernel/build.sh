@@ -1,0 +1,116 @@
+#!/bin/bash
+# Build the PRAM test kernel: Debian's linux-source-6.12 + kernel/patches/
+# + the format header from libpramhdr + a QEMU config fragment.
+#
+# Prints the directory that holds bzImage, .config and BUILD-INFO.
+# Results are cached in $PRAM_CACHE/kernel/<hash of every input>, so a
+# rebuild with unchanged inputs takes a second; a changed input rebuilds
+# incrementally in $PRAM_CACHE/kernel-work (only files whose patched text
+# changed get new timestamps).
+#
+# usage: kernel/build.sh [--config NAME]   (default x86_64-qemu)
+source "$(dirname "$0")/../scripts/lib.sh"
+
+config=x86_64-qemu
+[ "${1:-}" = --config ] && config=$2
+here=$PRAM_TOP/kernel
+fragment=$here/config/$config.config
+header=$PRAM_TOP/libpramhdr/include/pram_format.h
+[ -f "$fragment" ] || die "no config fragment $fragment"
+
+src=$("$here/fetch-source.sh")
+version=$(cat "$PRAM_CACHE/linux-src/VERSION")
+patches=("$here"/patches/*.patch)
+[ -e "${patches[0]}" ] || patches=()
+
+key=$( {
+	echo "linux-source-6.12 $version"
+	gcc --version | head -1
+	cat "$fragment" "$header" "$0"
+	for p in "${patches[@]}"; do cat "$p"; done
+} | sha256sum | cut -c1-16)
+out=$PRAM_CACHE/kernel/$key
+if [ -f "$out/bzImage" ]; then
+	echo "$out"
+	exit 0
+fi
+
+work=$PRAM_CACHE/kernel-work
+tree=$work/src
+obj=$work/obj-$config
+mkdir -p "$work" "$obj"
+if [ ! -f "$tree/.pram-base" ] || [ "$(cat "$tree/.pram-base")" != "$version" ]; then
+	say "preparing a work tree of linux-source-6.12 $version"
+	rm -rf "$tree" "$obj"
+	mkdir -p "$obj"
+	cp -a "$src" "$tree"
+	echo "$version" >"$tree/.pram-base"
+	: >"$tree/.pram-touched"
+fi
+
+# Patch a scratch copy of every file the old or new series touches, then
+# copy over only what differs, so make rebuilds just what changed.
+say "applying ${#patches[@]} patches"
+scratch=$(mktemp -d "$work/scratch.XXXXXX")
+trap 'rm -rf "$scratch"' EXIT
+touched=$( {
+	cat "$tree/.pram-touched"
+	for p in "${patches[@]}"; do
+		sed -n 's|^+++ b/\(.*\)|\1|p; s|^--- a/\(.*\)|\1|p' "$p"
+	done
+	echo include/linux/pram_format.h
+} | sort -u)
+for f in $touched; do
+	if [ -f "$src/$f" ]; then
+		mkdir -p "$scratch/$(dirname "$f")"
+		cp -p "$src/$f" "$scratch/$f"
+	fi
+done
+for p in "${patches[@]}"; do
+	patch -d "$scratch" -p1 --batch --forward --silent <"$p" >"$scratch/.patch.log" 2>&1 ||
+		die "$(basename "$p") does not apply to linux-source-6.12 $version:
+$(cat "$scratch/.patch.log")"
+done
+cp "$header" "$scratch/include/linux/pram_format.h"
+for f in $touched; do
+	if [ -f "$scratch/$f" ]; then
+		if ! cmp -s "$scratch/$f" "$tree/$f"; then
+			mkdir -p "$tree/$(dirname "$f")"
+			cp "$scratch/$f" "$tree/$f"
+		fi
+	elif [ -f "$src/$f" ]; then
+		cmp -s "$src/$f" "$tree/$f" || cp "$src/$f" "$tree/$f"
+	else
+		rm -f "$tree/$f"
+	fi
+done
+echo "$touched" >"$tree/.pram-touched"
+
+say "configuring ($config)"
+make -s -C "$tree" O="$obj" tinyconfig >/dev/null
+"$tree/scripts/kconfig/merge_config.sh" -m -O "$obj" "$obj/.config" "$fragment" >/dev/null
+make -s -C "$tree" O="$obj" olddefconfig >/dev/null
+while read -r line; do
+	case $line in CONFIG_*=*) ;; *) continue ;; esac
+	grep -qx "$line" "$obj/.config" || die "config fragment line '$line' did not survive olddefconfig"
+done <"$fragment"
+
+say "building the kernel (make -j$(nproc))"
+start=$(date +%s)
+if ! make -C "$tree" O="$obj" -j"$(nproc)" bzImage >"$work/build.log" 2>&1; then
+	grep -E 'error|Error' "$work/build.log" | head -20 >&2
+	die "kernel build failed; full log in $work/build.log"
+fi
+secs=$(($(date +%s) - start))
+mkdir -p "$out.tmp"
+cp "$obj/arch/x86/boot/bzImage" "$obj/.config" "$obj/System.map" "$out.tmp/"
+{
+	echo "linux-source-6.12 $version"
+	echo "config $config"
+	echo "build seconds $secs"
+	for p in "${patches[@]}"; do basename "$p"; done
+} >"$out.tmp/BUILD-INFO"
+rm -rf "$out"
+mv "$out.tmp" "$out"
+say "kernel built in ${secs}s: $out/bzImage"
+echo "$out"

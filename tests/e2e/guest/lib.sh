@@ -1,0 +1,175 @@
+# shellcheck shell=sh
+# Helpers for e2e scenario scripts, sourced by the guest /init.
+# A scenario defines boot_1, boot_2, ... and ends each boot with pass,
+# fail, or kexec_next (which starts boot N+1).
+
+cmdline_get() {
+	for w in $(cat /proc/cmdline); do
+		case $w in "$1="*) echo "${w#*=}"; return ;; esac
+	done
+}
+
+log() { echo "E2E: $*"; }
+
+# Print the kernel log lines of PRAM and tmpfs for the record.
+show_pram_log() { dmesg | grep -E 'pram|PRAM' | sed 's/^/E2E-DMESG: /'; }
+
+finish() {
+	sync
+	poweroff -f
+	sleep 10
+}
+
+pass() {
+	show_pram_log
+	echo "E2E-RESULT: PASS"
+	finish
+}
+
+fail() {
+	echo "E2E-FAILURE: $*"
+	show_pram_log
+	dmesg | tail -40 | sed 's/^/E2E-DMESG-TAIL: /'
+	echo "E2E-RESULT: FAIL"
+	finish
+}
+
+# check DESCRIPTION COMMAND...: run a command, fail the scenario if it fails.
+check() {
+	desc=$1
+	shift
+	"$@" || fail "$desc (command: $*)"
+	log "ok: $desc"
+}
+
+dmesg_has() { dmesg | grep -q -- "$1"; }
+
+# The kernel command line for the next boot: this one, without e2e.boot=
+# and pram=, with e2e.boot=N+1.
+next_cmdline() {
+	out=""
+	for w in $(cat /proc/cmdline); do
+		case $w in e2e.boot=* | pram=*) ;; *) out="$out $w" ;; esac
+	done
+	echo "$out e2e.boot=$((BOOT + 1))"
+}
+
+# Pack this root filesystem (which holds /bzImage) as the next initrd.
+repack_initrd() {
+	(cd / && find . -xdev \( -path ./run -o -path ./proc -o -path ./sys \
+		-o -path ./dev -o -path ./mnt -o -path ./tmp \) -prune -o -print |
+		cpio -o -H newc 2>/dev/null) >/run/initrd.cpio
+}
+
+# kexec_load [KEXEC ARGS...]: load this kernel again with pram= of the
+# current root, through kexec_file_load (-s) unless the arguments say -l
+# style options themselves. Returns kexec's status.
+kexec_load() {
+	repack_initrd
+	kexec ${KEXEC_MODE:--s} -l /bzImage --initrd=/run/initrd.cpio \
+		--append="$(next_cmdline) pram=$(cat /sys/kernel/pram)" "$@"
+}
+
+# kexec_next [KEXEC ARGS...]: load and jump; never returns on success.
+kexec_next() {
+	kexec_load "$@" || fail "kexec load failed"
+	log "kexec into boot $((BOOT + 1))"
+	kexec -e
+	fail "kexec -e returned"
+}
+
+# Times in the past with nanoseconds, so restores are not accidental.
+settime() { /e2e/e2e-util settime "$@"; }
+
+# manifest DIR: metadata and content hash of every entry, sorted.
+manifest() {
+	/e2e/e2e-util manifest "$1" | sort
+	(cd "$1" && find . -type f | sort | xargs -r sha256sum)
+}
+
+# make_tree DIR: the standard tree of the kernel issue: file sizes around
+# page and MiB boundaries, empty and one-byte files, a 64 MiB random file,
+# nested directories, owners and modes, past times with nanoseconds.
+make_tree() {
+	d=$1
+	mkdir -p "$d/a/b/c/d" "$d/empty" "$d/sizes"
+	echo something >"$d/a/b/smth"
+	: >"$d/sizes/0"
+	printf x >"$d/sizes/1"
+	for n in 4095 4096 4097 8191 8193 65537 1048576 1048577 3145728 2999999; do
+		head -c "$n" /dev/urandom >"$d/sizes/$n"
+	done
+	head -c $((64 << 20)) /dev/urandom >"$d/big"
+	echo deep >"$d/a/b/c/d/leaf"
+	chown 1234:5678 "$d/a/b/smth"
+	chown 4242:0 "$d/a/b/c"
+	chmod 0600 "$d/sizes/4095"
+	chmod 0751 "$d/a/b"
+	chmod 1777 "$d/empty"
+	chmod 0444 "$d/a/b/c/d/leaf"
+	settime "$d/big" 1000000000.123456789 1100000000.987654321
+	settime "$d/a/b/smth" 1200000000.000000001 1300000000.999999999
+	settime "$d/a/b/c" 1400000000.5 1500000000.25
+	settime "$d/empty" 1600000000.1 1600000001.2
+}
+
+# Mount a pram tmpfs; extra options may follow.
+mount_pram() {
+	mount -t tmpfs -o "pram=$1${3:+,$3}" none "$2"
+}
+
+# preserved_kb: the Pram: line of /proc/meminfo, in kB.
+preserved_kb() { awk '/^Pram:/ {print $2}' /proc/meminfo; }
+
+memfree_kb() { awk '/^MemFree:/ {print $2}' /proc/meminfo; }
+
+# kexec_with_pram VALUE: jump to the next boot passing pram=VALUE as is.
+kexec_with_pram() {
+	repack_initrd
+	kexec -s -l /bzImage --initrd=/run/initrd.cpio \
+		--append="$(next_cmdline) pram=$1" || fail "kexec load failed"
+	log "kexec into boot $((BOOT + 1)) with pram=$1"
+	kexec -e
+	fail "kexec -e returned"
+}
+
+# node_state NAME: "STATE ORIGIN" of a node, empty if there is none.
+node_state() {
+	awk -v n="$1" '$1 == n {print $3, $4}' /sys/kernel/mm/pram/nodes
+}
+
+# node_pages NAME: pages a node holds.
+node_pages() {
+	awk -v n="$1" '$1 == n {print $5}' /sys/kernel/mm/pram/nodes
+}
+
+# expect_node NAME "STATE ORIGIN"
+expect_node() {
+	[ "$(node_state "$1")" = "$2" ] ||
+		fail "node $1 is '$(node_state "$1")', expected '$2'"
+	log "ok: node $1 is $2"
+}
+
+# save_tree NAME DIR: a pram tmpfs NAME with the standard tree, its
+# manifest kept in the initramfs (/e2e/NAME.expected), then unmounted.
+save_tree() {
+	mkdir -p "$2"
+	check "mount pram=$1" mount_pram "$1" "$2" noatime
+	make_tree "$2"
+	manifest "$2" >"/e2e/$1.expected"
+	check "umount saves $1" umount "$2"
+	expect_node "$1" "ready saved"
+}
+
+# restore_tree NAME DIR: mount it back and compare with the manifest.
+restore_tree() {
+	mkdir -p "$2"
+	check "mount pram=$1 loads it" mount_pram "$1" "$2" noatime
+	manifest "$2" >"/run/$1.actual"
+	check "tree $1 identical (sha256, type, mode, owner, times)" \
+		diff -u "/e2e/$1.expected" "/run/$1.actual"
+	[ -z "$(node_state "$1")" ] || fail "node $1 not consumed by loading"
+}
+
+# kernel_slot: physical address the kernel runs at (KASLR slot).
+kernel_slot() { awk -F'[- ]+' '/Kernel code/ {print $2; exit}' /proc/iomem; }
