@@ -6,6 +6,9 @@
  *   e2e-util manifest DIR               one line per entry below DIR, sorted
  *                                       by the caller: path type mode uid gid
  *                                       nlink size atime mtime ctime target
+ *   e2e-util discard-delta NAME         discard PRAM node NAME; print by how
+ *                                       many kB free memory and MemTotal
+ *                                       rose; no process runs in between
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -84,8 +87,81 @@ static int visit(const char *path, const struct stat *st, int flag,
 	return 0;
 }
 
+/*
+ * Free memory in kB: MemFree plus the pages sitting in the per-cpu free
+ * lists (/proc/zoneinfo "count:"), which MemFree leaves out; a discard
+ * drains those lists, so only their sum is stable across it. Per-cpu
+ * counter deltas are folded in first (vm.stat_refresh). The files stay
+ * open between calls so that their buffers are not allocated and freed
+ * in between.
+ */
+static long free_kb(FILE *meminfo, FILE *zoneinfo, int refresh)
+{
+	char line[256];
+	long kb = -1, pcp = 0, n;
+
+	/* Fold the per-cpu counter deltas into the totals MemFree shows. */
+	if (pwrite(refresh, "1", 1, 0) != 1)
+		return -1;
+	rewind(meminfo);
+	while (fgets(line, sizeof(line), meminfo))
+		if (sscanf(line, "MemFree: %ld kB", &kb) == 1)
+			break;
+	rewind(zoneinfo);
+	while (fgets(line, sizeof(line), zoneinfo))
+		if (sscanf(line, " count: %ld", &n) == 1)
+			pcp += n;
+	return kb < 0 ? -1 : kb + pcp * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
+static long memtotal_kb(FILE *meminfo)
+{
+	char line[256];
+	long kb = -1;
+
+	rewind(meminfo);
+	while (fgets(line, sizeof(line), meminfo))
+		if (sscanf(line, "MemTotal: %ld kB", &kb) == 1)
+			break;
+	return kb;
+}
+
+static int discard(const char *name)
+{
+	int fd = open("/sys/kernel/mm/pram/discard", O_WRONLY);
+	int ok = fd >= 0 && write(fd, name, strlen(name)) == (ssize_t)strlen(name);
+
+	if (fd >= 0)
+		close(fd);
+	if (!ok)
+		perror(name);
+	return ok ? 0 : -1;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc == 3 && !strcmp(argv[1], "discard-delta")) {
+		FILE *mi = fopen("/proc/meminfo", "r");
+		FILE *zi = fopen("/proc/zoneinfo", "r");
+		int rf = open("/proc/sys/vm/stat_refresh", O_WRONLY);
+		long free0, free1, total0, total1;
+
+		if (!mi || !zi || rf < 0) {
+			perror("/proc");
+			return 1;
+		}
+		setvbuf(mi, NULL, _IONBF, 0);
+		setvbuf(zi, NULL, _IONBF, 0);
+		free_kb(mi, zi, rf);
+		total0 = memtotal_kb(mi);
+		free0 = free_kb(mi, zi, rf);
+		if (discard(argv[2]))
+			return 1;
+		free1 = free_kb(mi, zi, rf);
+		total1 = memtotal_kb(mi);
+		printf("%ld %ld\n", free1 - free0, total1 - total0);
+		return 0;
+	}
 	if (argc == 5 && !strcmp(argv[1], "settime")) {
 		struct timespec ts[2];
 
