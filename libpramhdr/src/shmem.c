@@ -1,0 +1,313 @@
+// SPDX-License-Identifier: (GPL-2.0 OR BSD-2-Clause)
+/*
+ * Decode a tmpfs node's metadata stream into a list of paths, checking
+ * the record rules of the format (docs/format.md, "tmpfs trees").
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "internal.h"
+
+#define NS 1000000000LL
+
+/* Inode ids seen so far: open addressing, ids are never 0. */
+struct ino_map {
+	struct ino_slot {
+		uint64_t ino;
+		const struct pram_rec_inode *rec;
+		long dir_path;	/* index into the files of its first name */
+		bool named;
+	} *slots;
+	size_t cap, nr;
+};
+
+static struct ino_slot *map_find(struct ino_map *m, uint64_t ino, bool add)
+{
+	size_t i;
+
+	if (add && (m->nr + 1) * 2 > m->cap) {
+		size_t cap = m->cap ? 2 * m->cap : 1024, j;
+		struct ino_slot *s = calloc(cap, sizeof(*s));
+
+		if (!s)
+			return NULL;
+		for (j = 0; j < m->cap; j++) {
+			if (!m->slots[j].ino)
+				continue;
+			for (i = m->slots[j].ino * 0x9e3779b97f4a7c15ULL % cap;
+			     s[i].ino; i = (i + 1) % cap)
+				;
+			s[i] = m->slots[j];
+		}
+		free(m->slots);
+		m->slots = s;
+		m->cap = cap;
+	}
+	if (!m->cap)
+		return NULL;
+	for (i = ino * 0x9e3779b97f4a7c15ULL % m->cap; m->slots[i].ino;
+	     i = (i + 1) % m->cap)
+		if (m->slots[i].ino == ino)
+			return &m->slots[i];
+	if (!add)
+		return NULL;
+	m->slots[i].ino = ino;
+	m->slots[i].dir_path = -1;
+	m->nr++;
+	return &m->slots[i];
+}
+
+/* Nanoseconds since the epoch, saturated: the seconds come from outside. */
+static int64_t ns_of(uint64_t sec, uint32_t nsec)
+{
+	int64_t ns;
+
+	if (__builtin_mul_overflow((int64_t)sec, NS, &ns) ||
+	    __builtin_add_overflow(ns, (int64_t)nsec, &ns))
+		return (int64_t)sec < 0 ? INT64_MIN : INT64_MAX;
+	return ns;
+}
+
+static int add_file(struct pramhdr_tree *t, size_t *cap, char *path,
+		    const struct pram_rec_inode *r)
+{
+	struct pramhdr_file *f;
+
+	if (t->nr_files == *cap) {
+		size_t c = *cap ? 2 * *cap : 256;
+
+		f = realloc(t->files, c * sizeof(*f));
+		if (!f)
+			return -ENOMEM;
+		t->files = f;
+		*cap = c;
+	}
+	f = &t->files[t->nr_files++];
+	memset(f, 0, sizeof(*f));
+	f->path = path;
+	f->ino = le64(r->ino);
+	f->mode = le32(r->mode);
+	f->uid = le32(r->uid);
+	f->gid = le32(r->gid);
+	f->nlink = le32(r->nlink);
+	f->rdev = le32(r->rdev);
+	f->size = le64(r->size);
+	f->atime = ns_of(le64(r->atime_sec), le32(r->atime_nsec));
+	f->mtime = ns_of(le64(r->mtime_sec), le32(r->mtime_nsec));
+	f->ctime = ns_of(le64(r->ctime_sec), le32(r->ctime_nsec));
+	f->first_entry = le64(r->first_entry);
+	f->nr_entries = le64(r->nr_entries);
+	if (S_ISLNK(f->mode)) {
+		f->target = strndup((const char *)(r + 1), f->size);
+		if (!f->target)
+			return -ENOMEM;
+	}
+	return 0;
+}
+
+static bool valid_name(const char *name, size_t len)
+{
+	if (!len || len > 255 || memchr(name, '/', len) ||
+	    memchr(name, '\0', len))
+		return false;
+	return !(len == 1 && name[0] == '.') &&
+	       !(len == 2 && !memcmp(name, "..", 2));
+}
+
+#define bad(...)                                                           \
+	do {                                                               \
+		report_add(rep, PRAMHDR_P_RECORD, node, pos, 0, __VA_ARGS__); \
+		problems++;                                                \
+		goto out;                                                  \
+	} while (0)
+
+int pramhdr_tree_decode(const void *meta, size_t len, int node,
+			struct pramhdr_tree **treep,
+			struct pramhdr_report *rep)
+{
+	const unsigned char *base = meta;
+	const struct pram_rec_super *super = NULL;
+	struct pramhdr_tree *t;
+	struct ino_map map = { 0 };
+	uint64_t pending = 0, entries = 0, inodes = 0, dentries = 0;
+	size_t cap = 0, pos = 0;
+	int problems = 0, err = 0;
+	bool end = false;
+
+	t = calloc(1, sizeof(*t));
+	if (!t)
+		return -ENOMEM;
+	while (pos < len && !end) {
+		const struct pram_rec *rec = (const void *)(base + pos);
+		size_t rlen, here = pos;
+		uint16_t type;
+
+		if (len - pos < sizeof(*rec))
+			bad("stream ends inside a record header");
+		rlen = le32(rec->len);
+		if (rlen < sizeof(*rec) || rlen > len - pos)
+			bad("record length %zu out of bounds", rlen);
+		type = le16(rec->type);
+		pos += (rlen + PRAM_REC_ALIGN - 1) & ~(size_t)(PRAM_REC_ALIGN - 1);
+		if (pos > len)
+			pos = len;
+		if (pending && (type != PRAM_REC_DENTRY ||
+				le64(((const struct pram_rec_dentry *)rec)->ino) != pending)) {
+			pos = here;
+			bad("inode %" PRIu64 " is not named right after its INODE record",
+			    pending);
+		}
+		pending = 0;
+		if (!super && type != PRAM_REC_SUPER) {
+			pos = here;
+			bad("the stream does not start with a SUPER record");
+		}
+		switch (type) {
+		case PRAM_REC_SUPER:
+			super = (const void *)rec;
+			if (inodes || rlen < sizeof(*super) ||
+			    le32(super->version) != PRAM_SHMEM_VERSION) {
+				pos = here;
+				bad("bad SUPER record");
+			}
+			t->max_blocks = le64(super->max_blocks);
+			t->max_inodes = le64(super->max_inodes);
+			t->mode = le32(super->mode);
+			break;
+		case PRAM_REC_INODE: {
+			const struct pram_rec_inode *r = (const void *)rec;
+			struct ino_slot *s;
+			uint64_t ino, n;
+			uint32_t mode;
+
+			pos = here;
+			if (rlen < sizeof(*r))
+				bad("short INODE record");
+			ino = le64(r->ino);
+			mode = le32(r->mode);
+			n = le64(r->nr_entries);
+			if (le32(r->atime_nsec) >= NS || le32(r->mtime_nsec) >= NS ||
+			    le32(r->ctime_nsec) >= NS)
+				bad("INODE record %" PRIu64 " has nanoseconds out of range", ino);
+			if (!ino || (S_ISLNK(mode) ? rlen != sizeof(*r) + le64(r->size) ||
+						     !le64(r->size) || le64(r->size) >= 4096 :
+						     rlen != sizeof(*r)))
+				bad("INODE record %" PRIu64 " is malformed", ino);
+			if (n && (!S_ISREG(mode) || le64(r->first_entry) != entries))
+				bad("INODE %" PRIu64 ": entries %" PRIu64 "+%" PRIu64 " out of place (next is %" PRIu64 ")",
+				    ino, (uint64_t)le64(r->first_entry), n, entries);
+			if (!inodes && (ino != le64(super->root_ino) || !S_ISDIR(mode)))
+				bad("the first inode is not the root directory");
+			if (map_find(&map, ino, false))
+				bad("inode %" PRIu64 " is described twice", ino);
+			s = map_find(&map, ino, true);
+			if (!s) {
+				err = -ENOMEM;
+				goto out;
+			}
+			s->rec = r;
+			entries += n;
+			if (!inodes) {
+				char *root = strdup("/");
+
+				if (!root || add_file(t, &cap, root, r)) {
+					free(root);
+					err = -ENOMEM;
+					goto out;
+				}
+				s->named = true;
+				s->dir_path = 0;
+			} else {
+				pending = ino;
+			}
+			inodes++;
+			pos += (rlen + PRAM_REC_ALIGN - 1) & ~(size_t)(PRAM_REC_ALIGN - 1);
+			break;
+		}
+		case PRAM_REC_DENTRY: {
+			const struct pram_rec_dentry *d = (const void *)rec;
+			struct ino_slot *parent, *child;
+			const char *name = (const char *)(d + 1);
+			const char *ppath;
+			uint16_t nlen;
+			char *path;
+
+			if (rlen < sizeof(*d))
+				bad("short DENTRY record");
+			nlen = le16(d->name_len);
+			if (rlen != sizeof(*d) + nlen || !valid_name(name, nlen))
+				bad("DENTRY has a malformed name");
+			parent = map_find(&map, le64(d->parent), false);
+			child = map_find(&map, le64(d->ino), false);
+			if (!parent || !S_ISDIR(le32(parent->rec->mode)) ||
+			    parent->dir_path < 0)
+				bad("DENTRY names a parent %" PRIu64 " that is not a named directory",
+				    (uint64_t)le64(d->parent));
+			if (!child || (child->named && S_ISDIR(le32(child->rec->mode))) ||
+			    le64(d->ino) == le64(super->root_ino))
+				bad("DENTRY refers to inode %" PRIu64 " that is unknown or a named directory",
+				    (uint64_t)le64(d->ino));
+			ppath = t->files[parent->dir_path].path;
+			if (asprintf(&path, "%s%s%.*s", ppath,
+				     ppath[1] ? "/" : "", (int)nlen, name) < 0 ||
+			    add_file(t, &cap, path, child->rec)) {
+				err = -ENOMEM;
+				goto out;
+			}
+			if (S_ISDIR(le32(child->rec->mode)))
+				child->dir_path = t->nr_files - 1;
+			child->named = true;
+			dentries++;
+			break;
+		}
+		case PRAM_REC_END: {
+			const struct pram_rec_end *e = (const void *)rec;
+
+			pos = here;
+			if (rlen < sizeof(*e))
+				bad("short END record");
+			if (le64(e->nr_inodes) != inodes ||
+			    le64(e->nr_dentries) != dentries)
+				bad("END totals (%" PRIu64 " inodes, %" PRIu64 " names) do not match the stream (%" PRIu64 ", %" PRIu64 ")",
+				    (uint64_t)le64(e->nr_inodes),
+				    (uint64_t)le64(e->nr_dentries), inodes, dentries);
+			t->data_pages = le64(e->data_pages);
+			end = true;
+			pos = len;
+			break;
+		}
+		default:
+			pos = here;
+			bad("unknown record type %u", type);
+		}
+	}
+	if (!end)
+		bad("the stream does not end with an END record");
+out:
+	free(map.slots);
+	if (err) {
+		pramhdr_tree_free(t);
+		return err;
+	}
+	*treep = t;
+	return problems;
+}
+
+void pramhdr_tree_free(struct pramhdr_tree *tree)
+{
+	size_t i;
+
+	if (!tree)
+		return;
+	for (i = 0; i < tree->nr_files; i++) {
+		free(tree->files[i].path);
+		free(tree->files[i].target);
+	}
+	free(tree->files);
+	free(tree);
+}

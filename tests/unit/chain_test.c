@@ -1,0 +1,606 @@
+// SPDX-License-Identifier: (GPL-2.0 OR BSD-2-Clause)
+/*
+ * libpramhdr on synthetic chains: a clean chain reads clean, and each
+ * kind of damage is found, reported where it is, and confined to the node
+ * it is in.
+ */
+#define _GNU_SOURCE
+#include <endian.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "elfcore.h"
+#include "imgwriter.h"
+#include "pramhdr.h"
+#include "testutil.h"
+
+#define BASE 0x100000ULL
+#define SIZE (8u << 20)
+
+struct fixture {
+	struct img img;
+	struct img_node nodes[2];
+	struct img_run runs0[3], runs1[2];
+	struct recbuf meta;
+	char path[64];
+};
+
+/* Two nodes: a tmpfs tree with a file of 3 runs, and a raw node. */
+static void setup(struct fixture *f)
+{
+	memset(f, 0, sizeof(*f));
+	img_init(&f->img, BASE, SIZE);
+	rec_super(&f->meta, 1);
+	rec_inode(&f->meta, 1, S_IFDIR | 0755, 0, 0, 0, NULL);
+	rec_inode(&f->meta, 2, S_IFREG | 0644, 5 * IMG_PAGE + 100, 0, 3, NULL);
+	rec_dentry(&f->meta, 1, 2, "file");
+	rec_inode(&f->meta, 3, S_IFDIR | 0700, 0, 0, 0, NULL);
+	rec_dentry(&f->meta, 1, 3, "dir");
+	rec_inode(&f->meta, 4, S_IFLNK | 0777, 0, 0, 0, "../file");
+	rec_dentry(&f->meta, 3, 4, "link");
+	rec_dentry(&f->meta, 3, 2, "hardlink");
+	rec_end(&f->meta, 4, 4, 6);
+	f->runs0[0] = (struct img_run){ .index = 0, .pages = 2 };
+	f->runs0[1] = (struct img_run){ .index = 3, .pages = 1 };
+	f->runs0[2] = (struct img_run){ .index = 4, .pages = 2, .order = 1 };
+	f->runs1[0] = (struct img_run){ .index = 0, .pages = 4 };
+	f->runs1[1] = (struct img_run){ .index = 512, .pages = 512, .order = 9 };
+	f->nodes[0] = (struct img_node){ .name = "tree", .type = PRAM_NODE_SHMEM,
+		.meta = f->meta.p, .meta_len = f->meta.len, .runs = f->runs0,
+		.nr_runs = 3 };
+	f->nodes[1] = (struct img_node){ .name = "raw", .type = PRAM_NODE_RAW,
+		.meta = "hello", .meta_len = 5, .runs = f->runs1, .nr_runs = 2 };
+	img_build(&f->img, f->nodes, 2);
+}
+
+static void teardown(struct fixture *f)
+{
+	if (f->path[0])
+		unlink(f->path);
+	img_free(&f->img);
+	free(f->meta.p);
+}
+
+/* Write the image, walk it, return the problem count (or error). */
+static int walk(struct fixture *f, unsigned int flags,
+		struct pramhdr_chain **c, struct pramhdr_report *rep)
+{
+	struct pramhdr_source *src;
+	int ret;
+
+	snprintf(f->path, sizeof(f->path), "/tmp/pramhdr-test-%d.img", getpid());
+	CHECK(img_write(&f->img, f->path) == 0);
+	CHECK(pramhdr_source_open_raw(&src, f->path, BASE) == 0);
+	ret = pramhdr_chain_read(src, f->img.root, flags, c, rep);
+	pramhdr_source_close(src);
+	return ret;
+}
+
+static bool has(const struct pramhdr_report *rep, int kind, int node)
+{
+	size_t i;
+
+	for (i = 0; i < rep->nr; i++)
+		if (rep->problems[i].kind == kind && rep->problems[i].node == node)
+			return true;
+	return false;
+}
+
+static void dump(const struct pramhdr_report *rep)
+{
+	size_t i;
+
+	for (i = 0; i < rep->nr; i++)
+		fprintf(stderr, "   problem %s node %d at %#llx+%u: %s\n",
+			pramhdr_problem_kind_name(rep->problems[i].kind),
+			rep->problems[i].node,
+			(unsigned long long)rep->problems[i].phys,
+			rep->problems[i].offset, rep->problems[i].text);
+}
+
+/* Run a walk and expect one kind of problem in one node, nothing else bad. */
+#define EXPECT_ONLY(f, flags, kind, node)                                   \
+	do {                                                                \
+		struct pramhdr_report rep_ = { 0 };                         \
+		struct pramhdr_chain *c_;                                   \
+		int n_ = walk(f, flags, &c_, &rep_);                        \
+		if (n_ <= 0 || !has(&rep_, kind, node))                     \
+			dump(&rep_);                                        \
+		CHECK(n_ > 0);                                              \
+		CHECK(has(&rep_, kind, node));                              \
+		if (node >= 0 && c_->nr_nodes == 2) {                       \
+			CHECK(!c_->nodes[node].ok);                         \
+			CHECK(c_->nodes[1 - node].ok);                      \
+		}                                                           \
+		pramhdr_chain_free(c_);                                     \
+		pramhdr_report_free(&rep_);                                 \
+	} while (0)
+
+TEST(crc32c_vector)
+{
+	CHECK(pramhdr_crc32c(0, "123456789", 9) == 0xe3069283);
+	/* Continuing a CRC gives the same as one pass. */
+	CHECK(pramhdr_crc32c(pramhdr_crc32c(0, "1234", 4), "56789", 5) == 0xe3069283);
+}
+
+TEST(clean_chain)
+{
+	struct fixture f;
+	struct pramhdr_report rep = { 0 };
+	struct pramhdr_chain *c;
+
+	setup(&f);
+	CHECK(walk(&f, PRAMHDR_VERIFY_DATA, &c, &rep) == 0);
+	dump(&rep);
+	CHECK(c->nr_nodes == 2);
+	CHECK(!strcmp(c->nodes[0].name, "tree"));
+	CHECK(!strcmp(c->nodes[1].name, "raw"));
+	CHECK(c->nodes[0].ok && c->nodes[1].ok);
+	CHECK(c->nodes[1].data_pages == 516);
+	CHECK(c->nodes[0].data_checked && !c->nodes[0].data_bad);
+	CHECK(!c->stale && c->generation == 1);
+	pramhdr_chain_free(c);
+	teardown(&f);
+}
+
+TEST(no_root)
+{
+	struct fixture f;
+	struct pramhdr_report rep = { 0 };
+	struct pramhdr_chain *c;
+
+	setup(&f);
+	memset(img_at(&f.img, f.img.root), 0, 4);
+	CHECK(walk(&f, 0, &c, &rep) == -ENOENT);
+	teardown(&f);
+}
+
+TEST(root_outside_source)
+{
+	struct pramhdr_source *src;
+	struct pramhdr_report rep = { 0 };
+	struct pramhdr_chain *c;
+	struct fixture f;
+
+	setup(&f);
+	snprintf(f.path, sizeof(f.path), "/tmp/pramhdr-test-%d.img", getpid());
+	CHECK(img_write(&f.img, f.path) == 0);
+	CHECK(pramhdr_source_open_raw(&src, f.path, BASE) == 0);
+	CHECK(pramhdr_chain_read(src, BASE + SIZE, 0, &c, &rep) == -EFAULT);
+	CHECK(pramhdr_chain_read(src, BASE + 1, 0, &c, &rep) == -EINVAL);
+	pramhdr_source_close(src);
+	teardown(&f);
+}
+
+TEST(stale_root)
+{
+	struct fixture f;
+	struct pram_root *r;
+
+	setup(&f);
+	r = img_at(&f.img, f.img.root);
+	r->hdr.magic = htole32(PRAM_MAGIC_STALE);
+	img_reseal(&f.img, f.img.root);
+	EXPECT_ONLY(&f, 0, PRAMHDR_P_STALE, -1);
+	teardown(&f);
+}
+
+TEST(root_fields)
+{
+	struct fixture f;
+	struct pram_root *r;
+
+	setup(&f);
+	r = img_at(&f.img, f.img.root);
+	r->version = htole32(99);
+	img_reseal(&f.img, f.img.root);
+	EXPECT_ONLY(&f, 0, PRAMHDR_P_VERSION, -1);
+	teardown(&f);
+
+	setup(&f);
+	((unsigned char *)img_at(&f.img, f.img.root))[100] ^= 1;
+	EXPECT_ONLY(&f, 0, PRAMHDR_P_CRC, -1);
+	teardown(&f);
+
+	setup(&f);
+	r = img_at(&f.img, f.img.root);
+	r->nr_pages = htole64(le64toh(r->nr_pages) + 1);
+	img_reseal(&f.img, f.img.root);
+	EXPECT_ONLY(&f, 0, PRAMHDR_P_COUNT, -1);
+	teardown(&f);
+}
+
+TEST(metadata_flip_is_confined)
+{
+	struct fixture f;
+
+	setup(&f);
+	((unsigned char *)img_at(&f.img, f.nodes[0].meta_head))[40] ^= 0xff;
+	EXPECT_ONLY(&f, 0, PRAMHDR_P_CRC, 0);
+	teardown(&f);
+
+	setup(&f);
+	((unsigned char *)img_at(&f.img, f.nodes[1].link_head))[40] ^= 0xff;
+	EXPECT_ONLY(&f, 0, PRAMHDR_P_CRC, 1);
+	teardown(&f);
+}
+
+TEST(data_flip_needs_data_check)
+{
+	struct fixture f;
+	struct pramhdr_report rep = { 0 };
+	struct pramhdr_chain *c;
+
+	setup(&f);
+	((unsigned char *)img_at(&f.img, f.runs1[1].phys + 4096 * 300))[7] ^= 1;
+	CHECK(walk(&f, 0, &c, &rep) == 0);
+	pramhdr_chain_free(c);
+	EXPECT_ONLY(&f, PRAMHDR_VERIFY_DATA, PRAMHDR_P_DATA_CRC, 1);
+	teardown(&f);
+}
+
+TEST(misdirected_page)
+{
+	struct fixture f;
+	struct pram_page_hdr *h;
+
+	setup(&f);
+	h = img_at(&f.img, f.nodes[0].meta_head);
+	h->self = htole64(le64toh(h->self) + 4096);
+	img_reseal(&f.img, f.nodes[0].meta_head);
+	EXPECT_ONLY(&f, 0, PRAMHDR_P_SELF, 0);
+	teardown(&f);
+}
+
+TEST(cycle_and_order)
+{
+	struct fixture f;
+	struct pram_page_hdr *h;
+
+	/* A link page pointing at itself: a cycle, caught by seq and length. */
+	setup(&f);
+	h = img_at(&f.img, f.nodes[1].link_head);
+	h->next = htole64(f.nodes[1].link_head);
+	img_reseal(&f.img, f.nodes[1].link_head);
+	EXPECT_ONLY(&f, 0, PRAMHDR_P_CHAIN, 1);
+	teardown(&f);
+
+	setup(&f);
+	h = img_at(&f.img, f.nodes[0].phys);
+	h->seq = htole32(5);
+	img_reseal(&f.img, f.nodes[0].phys);
+	EXPECT_ONLY(&f, 0, PRAMHDR_P_SEQ, 0);
+	teardown(&f);
+}
+
+TEST(truncated_stream)
+{
+	struct fixture f;
+	struct pram_node *n;
+
+	setup(&f);
+	n = img_at(&f.img, f.nodes[0].phys);
+	n->meta_bytes = htole64(le64toh(n->meta_bytes) + 10);
+	img_reseal(&f.img, f.nodes[0].phys);
+	EXPECT_ONLY(&f, 0, PRAMHDR_P_COUNT, 0);
+	teardown(&f);
+
+	setup(&f);
+	n = img_at(&f.img, f.nodes[1].phys);
+	n->data_entries = htole64(3);
+	img_reseal(&f.img, f.nodes[1].phys);
+	EXPECT_ONLY(&f, 0, PRAMHDR_P_COUNT, 1);
+	teardown(&f);
+}
+
+static struct pram_page_entry *entry(struct fixture *f, int node, int i)
+{
+	struct pram_page_hdr *h = img_at(&f->img, f->nodes[node].link_head);
+
+	return (struct pram_page_entry *)(h + 1) + i;
+}
+
+TEST(bad_runs)
+{
+	struct fixture f;
+
+	/* Outside RAM. */
+	setup(&f);
+	entry(&f, 1, 0)->phys = htole64(BASE + SIZE + 4096);
+	img_reseal(&f.img, f.nodes[1].link_head);
+	EXPECT_ONLY(&f, 0, PRAMHDR_P_UNREADABLE, 1);
+	teardown(&f);
+
+	/* A huge-folio run that is not aligned. */
+	setup(&f);
+	entry(&f, 1, 1)->phys = htole64(le64toh(entry(&f, 1, 1)->phys) + 4096);
+	img_reseal(&f.img, f.nodes[1].link_head);
+	EXPECT_ONLY(&f, 0, PRAMHDR_P_RUN, 1);
+	teardown(&f);
+
+	/* The same page in two nodes: both are suspect. */
+	setup(&f);
+	entry(&f, 1, 0)->phys = htole64(f.runs0[0].phys);
+	img_reseal(&f.img, f.nodes[1].link_head);
+	{
+		struct pramhdr_report rep = { 0 };
+		struct pramhdr_chain *c;
+
+		CHECK(walk(&f, 0, &c, &rep) > 0);
+		CHECK(has(&rep, PRAMHDR_P_SHARED, 0));
+		CHECK(has(&rep, PRAMHDR_P_SHARED, 1));
+		CHECK(!c->nodes[0].ok && !c->nodes[1].ok);
+		pramhdr_chain_free(c);
+		pramhdr_report_free(&rep);
+	}
+	teardown(&f);
+}
+
+TEST(extents)
+{
+	struct fixture f;
+	struct pram_page_hdr *h;
+	struct pram_extent *e;
+
+	/* Shrink the only extent: node pages fall outside it. */
+	setup(&f);
+	h = img_at(&f.img, f.img.ext_head);
+	e = (void *)(h + 1);
+	e->start = htole64(le64toh(e->start) + 4096);
+	e->nr_pages = htole64(le64toh(e->nr_pages) - 1);
+	img_reseal(&f.img, f.img.ext_head);
+	{
+		struct pram_root *r = img_at(&f.img, f.img.root);
+
+		r->nr_pages = htole64(le64toh(r->nr_pages) - 1);
+		img_reseal(&f.img, f.img.root);
+	}
+	EXPECT_ONLY(&f, 0, PRAMHDR_P_OUTSIDE, -1);
+	teardown(&f);
+
+	/* Two touching extents are not coalesced: refused. */
+	setup(&f);
+	h = img_at(&f.img, f.img.ext_head);
+	e = (void *)(h + 1);
+	e[1].start = htole64(le64toh(e[0].start) + 4096);
+	e[1].nr_pages = htole64(le64toh(e[0].nr_pages) - 1);
+	e[0].nr_pages = htole64(1);
+	h->count = htole32(2);
+	img_reseal(&f.img, f.img.ext_head);
+	{
+		struct pram_root *r = img_at(&f.img, f.img.root);
+
+		r->nr_extents = htole64(2);
+		img_reseal(&f.img, f.img.root);
+	}
+	EXPECT_ONLY(&f, 0, PRAMHDR_P_EXTENT, -1);
+	teardown(&f);
+}
+
+TEST(names)
+{
+	struct fixture f;
+	struct pram_node *n;
+	char longname[PRAM_NAME_MAX + 1];
+
+	setup(&f);
+	n = img_at(&f.img, f.nodes[1].phys);
+	memset(n->name, 'x', sizeof(n->name));
+	n->name_len = htole16(PRAM_NAME_MAX + 1);
+	img_reseal(&f.img, f.nodes[1].phys);
+	EXPECT_ONLY(&f, 0, PRAMHDR_P_NAME, 1);
+	teardown(&f);
+
+	/* A maximal name is fine. */
+	memset(longname, 'n', PRAM_NAME_MAX);
+	longname[PRAM_NAME_MAX] = '\0';
+	setup(&f);
+	n = img_at(&f.img, f.nodes[1].phys);
+	memcpy(n->name, longname, sizeof(longname));
+	n->name_len = htole16(PRAM_NAME_MAX);
+	img_reseal(&f.img, f.nodes[1].phys);
+	{
+		struct pramhdr_report rep = { 0 };
+		struct pramhdr_chain *c;
+
+		CHECK(walk(&f, 0, &c, &rep) == 0);
+		CHECK(!strcmp(c->nodes[1].name, longname));
+		pramhdr_chain_free(c);
+	}
+	teardown(&f);
+}
+
+TEST(empty_and_many_nodes)
+{
+	struct img img;
+	struct img_node nodes[100];
+	struct pramhdr_source *src;
+	struct pramhdr_report rep = { 0 };
+	struct pramhdr_chain *c;
+	char names[100][16], path[64];
+	int i;
+
+	img_init(&img, BASE, SIZE);
+	for (i = 0; i < 100; i++) {
+		snprintf(names[i], sizeof(names[i]), "node%d", i);
+		nodes[i] = (struct img_node){ .name = names[i] };
+	}
+	img_build(&img, nodes, 100);
+	snprintf(path, sizeof(path), "/tmp/pramhdr-many-%d.img", getpid());
+	CHECK(img_write(&img, path) == 0);
+	{
+		char spec[96];
+
+		snprintf(spec, sizeof(spec), "%s@%#llx", path, BASE);
+		CHECK(pramhdr_source_open(&src, spec) == 0);
+	}
+	CHECK(pramhdr_chain_read(src, img.root, PRAMHDR_VERIFY_DATA, &c, &rep) == 0);
+	CHECK(c->nr_nodes == 100);
+	CHECK(!strcmp(c->nodes[99].name, "node99"));
+	pramhdr_chain_free(c);
+	pramhdr_source_close(src);
+	unlink(path);
+	img_free(&img);
+}
+
+static int collect(void *arg, const void *buf, size_t len)
+{
+	struct recbuf *b = arg;
+
+	b->p = realloc(b->p, b->len + len);
+	memcpy(b->p + b->len, buf, len);
+	b->len += len;
+	return 0;
+}
+
+TEST(tree_and_file)
+{
+	struct fixture f;
+	struct pramhdr_source *src;
+	struct pramhdr_report rep = { 0 };
+	struct pramhdr_chain *c;
+	struct pramhdr_tree *t;
+	struct pramhdr_run *runs;
+	struct recbuf out = { 0 };
+	size_t len, nr, i;
+	void *meta;
+
+	setup(&f);
+	CHECK(walk(&f, 0, &c, &rep) == 0);
+	CHECK(pramhdr_source_open_raw(&src, f.path, BASE) == 0);
+	CHECK(pramhdr_node_meta(src, &c->nodes[0], &meta, &len) == 0);
+	CHECK(len == f.meta.len);
+	CHECK(pramhdr_tree_decode(meta, len, 0, &t, &rep) == 0);
+	dump(&rep);
+	CHECK(t->nr_files == 5);
+	CHECK(!strcmp(t->files[0].path, "/"));
+	CHECK(!strcmp(t->files[1].path, "/file"));
+	CHECK(!strcmp(t->files[2].path, "/dir"));
+	CHECK(!strcmp(t->files[3].path, "/dir/link"));
+	CHECK(!strcmp(t->files[3].target, "../file"));
+	CHECK(!strcmp(t->files[4].path, "/dir/hardlink"));
+	CHECK(t->files[4].ino == t->files[1].ino);
+	CHECK(t->files[1].mtime == 1700000000LL * 1000000000 + 123456789);
+
+	/* The file: pages 0-1, a hole at 2, 3, 4-5, then 100 bytes of 5. */
+	CHECK(pramhdr_node_runs(src, &c->nodes[0], &runs, &nr) == 0);
+	CHECK(nr == 3);
+	CHECK(pramhdr_file_read(src, runs, nr, &t->files[1], 4096, collect, &out) == 0);
+	CHECK(out.len == 5 * 4096 + 100);
+	for (i = 0; i < out.len; i++) {
+		size_t pg = i / 4096;
+		int want = pg == 2 ? 0 : (int)(pg + 1);
+
+		if (out.p[i] != want) {
+			CHECK(out.p[i] == want);
+			break;
+		}
+	}
+	free(out.p);
+	free(runs);
+	free(meta);
+	pramhdr_tree_free(t);
+	pramhdr_chain_free(c);
+	pramhdr_source_close(src);
+	teardown(&f);
+}
+
+TEST(bad_records)
+{
+	struct recbuf b = { 0 };
+	struct pramhdr_report rep = { 0 };
+	struct pramhdr_tree *t;
+
+	/* An inode never named, then the END record. */
+	rec_super(&b, 1);
+	rec_inode(&b, 1, S_IFDIR | 0755, 0, 0, 0, NULL);
+	rec_inode(&b, 2, S_IFREG | 0644, 0, 0, 0, NULL);
+	rec_end(&b, 2, 0, 0);
+	CHECK(pramhdr_tree_decode(b.p, b.len, 3, &t, &rep) > 0);
+	CHECK(has(&rep, PRAMHDR_P_RECORD, 3));
+	pramhdr_tree_free(t);
+	pramhdr_report_free(&rep);
+
+	/* END totals wrong. */
+	b.len = 0;
+	rec_super(&b, 1);
+	rec_inode(&b, 1, S_IFDIR | 0755, 0, 0, 0, NULL);
+	rec_end(&b, 5, 0, 0);
+	CHECK(pramhdr_tree_decode(b.p, b.len, 0, &t, &rep) > 0);
+	pramhdr_tree_free(t);
+	pramhdr_report_free(&rep);
+
+	/* A name with a slash, and a record longer than the stream. */
+	b.len = 0;
+	rec_super(&b, 1);
+	rec_inode(&b, 1, S_IFDIR | 0755, 0, 0, 0, NULL);
+	rec_inode(&b, 2, S_IFREG | 0644, 0, 0, 0, NULL);
+	rec_dentry(&b, 1, 2, "a/b");
+	rec_end(&b, 2, 1, 0);
+	CHECK(pramhdr_tree_decode(b.p, b.len, 0, &t, &rep) > 0);
+	pramhdr_tree_free(t);
+	pramhdr_report_free(&rep);
+	CHECK(pramhdr_tree_decode(b.p, b.len - 9, 0, &t, &rep) > 0);
+	pramhdr_tree_free(t);
+	pramhdr_report_free(&rep);
+	free(b.p);
+}
+
+TEST(kdump_compressed_refused)
+{
+	char path[64];
+	struct pramhdr_source *src;
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "/tmp/pramhdr-kdump-%d", getpid());
+	fp = fopen(path, "wb");
+	CHECK(fp && fwrite("KDUMP   \0\0\0\0\0\0\0\0", 1, 16, fp) == 16);
+	fclose(fp);
+	CHECK(pramhdr_source_open_elf(&src, path) == -EPROTONOSUPPORT);
+	CHECK(strstr(pramhdr_strerror(-EPROTONOSUPPORT), "makedumpfile -E"));
+	CHECK(pramhdr_source_open_elf(&src, "/nonexistent") == -ENOENT);
+	unlink(path);
+}
+
+/* The same chain through an ELF core cut into @chunk-byte segments. */
+static void elf_roundtrip(size_t chunk, size_t extra_null)
+{
+	struct fixture f;
+	struct pramhdr_source *src;
+	struct pramhdr_report rep = { 0 };
+	struct pramhdr_chain *c;
+	char path[64];
+
+	setup(&f);
+	snprintf(path, sizeof(path), "/tmp/pramhdr-core-%d.elf", getpid());
+	CHECK(elfcore_write(path, f.img.mem, f.img.base, f.img.size, chunk,
+			    extra_null) == 0);
+	CHECK(pramhdr_source_open_elf(&src, path) == 0);
+	CHECK(pramhdr_chain_read(src, f.img.root, PRAMHDR_VERIFY_DATA, &c, &rep) == 0);
+	dump(&rep);
+	CHECK(c->nr_nodes == 2 && c->nodes[1].ok && c->nodes[1].data_checked);
+	CHECK(pramhdr_source_has(src, f.img.base, f.img.size));
+	CHECK(!pramhdr_source_has(src, f.img.base + f.img.size, 1));
+	pramhdr_chain_free(c);
+	pramhdr_source_close(src);
+	unlink(path);
+	teardown(&f);
+}
+
+TEST(elf_core)
+{
+	/* A few big segments and non-RAM segments (p_paddr -1) to skip. */
+	elf_roundtrip(3 << 20, 5);
+}
+
+TEST(elf_core_pn_xnum)
+{
+	/* 120-byte segments: about 70,000 program headers, past PN_XNUM. */
+	elf_roundtrip(120, 0);
+}
+
+TEST_MAIN
