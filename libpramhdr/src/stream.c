@@ -12,55 +12,104 @@ static uint32_t page_size_of(const struct pramhdr_node *node)
 	return node->page_size ? node->page_size : 4096;
 }
 
+/*
+ * Read a chain of @pages metadata pages of kind @magic from @head and call
+ * @page for each with its payload count, which must be at most @max.
+ */
+static int read_chain(struct pramhdr_source *src, uint32_t ps, uint64_t head,
+		      uint64_t pages, uint32_t magic, uint32_t max,
+		      int (*page)(void *arg, const void *payload, uint32_t n),
+		      void *arg)
+{
+	unsigned char *buf = malloc(ps);
+	const struct pram_page_hdr *hdr = (const void *)buf;
+	uint64_t p = head, i;
+	int err = 0;
+
+	if (!buf)
+		return -ENOMEM;
+	for (i = 0; i < pages && !err; i++) {
+		if (!p) {
+			err = -EBADMSG;
+			break;
+		}
+		err = pramhdr_source_read(src, p, buf, ps);
+		if (err)
+			break;
+		if (le32(hdr->magic) != magic || le32(hdr->count) > max) {
+			err = -EBADMSG;
+			break;
+		}
+		err = page(arg, hdr + 1, le32(hdr->count));
+		p = le64(hdr->next);
+	}
+	free(buf);
+	return err;
+}
+
+struct meta_buf {
+	unsigned char *buf;
+	uint64_t len, max;
+};
+
+static int meta_page(void *arg, const void *payload, uint32_t n)
+{
+	struct meta_buf *m = arg;
+
+	if (m->len + n > m->max)
+		return -EBADMSG;
+	memcpy(m->buf + m->len, payload, n);
+	m->len += n;
+	return 0;
+}
+
 int pramhdr_node_meta(struct pramhdr_source *src,
 		      const struct pramhdr_node *node, void **bufp,
 		      size_t *lenp)
 {
 	uint32_t ps = page_size_of(node);
 	uint32_t per = ps - sizeof(struct pram_page_hdr);
-	unsigned char *page, *buf;
-	uint64_t p = node->meta_head, i, len = 0;
-	int err = 0;
+	struct meta_buf m = { .max = node->meta_bytes };
+	int err;
 
 	if (node->meta_bytes > node->meta_pages * per)
 		return -EBADMSG;
-	page = malloc(ps);
-	buf = malloc(node->meta_bytes ? node->meta_bytes : 1);
-	if (!page || !buf) {
-		free(page);
-		free(buf);
+	m.buf = malloc(node->meta_bytes ? node->meta_bytes : 1);
+	if (!m.buf)
 		return -ENOMEM;
-	}
-	for (i = 0; i < node->meta_pages && !err; i++) {
-		const struct pram_page_hdr *hdr = (const void *)page;
-		uint32_t n;
-
-		if (!p) {
-			err = -EBADMSG;
-			break;
-		}
-		err = pramhdr_source_read(src, p, page, ps);
-		if (err)
-			break;
-		n = le32(hdr->count);
-		if (le32(hdr->magic) != PRAM_MAGIC_BYTES || n > per ||
-		    len + n > node->meta_bytes) {
-			err = -EBADMSG;
-			break;
-		}
-		memcpy(buf + len, hdr + 1, n);
-		len += n;
-		p = le64(hdr->next);
-	}
-	free(page);
-	if (!err && len != node->meta_bytes)
+	err = read_chain(src, ps, node->meta_head, node->meta_pages,
+			 PRAM_MAGIC_BYTES, per, meta_page, &m);
+	if (!err && m.len != node->meta_bytes)
 		err = -EBADMSG;
 	if (err) {
-		free(buf);
+		free(m.buf);
 		return err;
 	}
-	*bufp = buf;
-	*lenp = len;
+	*bufp = m.buf;
+	*lenp = m.len;
+	return 0;
+}
+
+struct run_buf {
+	struct pramhdr_run *runs;
+	uint64_t nr, max;
+};
+
+static int run_page(void *arg, const void *payload, uint32_t n)
+{
+	const struct pram_page_entry *e = payload;
+	struct run_buf *r = arg;
+	uint32_t j;
+
+	if (r->nr + n > r->max)
+		return -EBADMSG;
+	for (j = 0; j < n; j++, r->nr++) {
+		r->runs[r->nr].phys = le64(e[j].phys);
+		r->runs[r->nr].index = le64(e[j].index);
+		r->runs[r->nr].nr_pages = le32(e[j].nr_pages);
+		r->runs[r->nr].order = e[j].order;
+		r->runs[r->nr].crc = le32(e[j].crc);
+	}
 	return 0;
 }
 
@@ -71,57 +120,25 @@ int pramhdr_node_runs(struct pramhdr_source *src,
 	uint32_t ps = page_size_of(node);
 	uint32_t per = (ps - sizeof(struct pram_page_hdr)) /
 		       sizeof(struct pram_page_entry);
-	struct pramhdr_run *runs;
-	unsigned char *page;
-	uint64_t p = node->data_head, i, nr = 0;
-	int err = 0;
+	struct run_buf r = { .max = node->data_entries };
+	int err;
 
 	if (node->data_entries > node->data_link_pages * per)
 		return -EBADMSG;
-	page = malloc(ps);
-	runs = calloc(node->data_entries ? node->data_entries : 1,
-		      sizeof(*runs));
-	if (!page || !runs) {
-		free(page);
-		free(runs);
+	r.runs = calloc(node->data_entries ? node->data_entries : 1,
+			sizeof(*r.runs));
+	if (!r.runs)
 		return -ENOMEM;
-	}
-	for (i = 0; i < node->data_link_pages && !err; i++) {
-		const struct pram_page_hdr *hdr = (const void *)page;
-		const struct pram_page_entry *e = (const void *)(hdr + 1);
-		uint32_t n, j;
-
-		if (!p) {
-			err = -EBADMSG;
-			break;
-		}
-		err = pramhdr_source_read(src, p, page, ps);
-		if (err)
-			break;
-		n = le32(hdr->count);
-		if (le32(hdr->magic) != PRAM_MAGIC_LINK || n > per ||
-		    nr + n > node->data_entries) {
-			err = -EBADMSG;
-			break;
-		}
-		for (j = 0; j < n; j++, nr++) {
-			runs[nr].phys = le64(e[j].phys);
-			runs[nr].index = le64(e[j].index);
-			runs[nr].nr_pages = le32(e[j].nr_pages);
-			runs[nr].order = e[j].order;
-			runs[nr].crc = le32(e[j].crc);
-		}
-		p = le64(hdr->next);
-	}
-	free(page);
-	if (!err && nr != node->data_entries)
+	err = read_chain(src, ps, node->data_head, node->data_link_pages,
+			 PRAM_MAGIC_LINK, per, run_page, &r);
+	if (!err && r.nr != node->data_entries)
 		err = -EBADMSG;
 	if (err) {
-		free(runs);
+		free(r.runs);
 		return err;
 	}
-	*runsp = runs;
-	*nrp = nr;
+	*runsp = r.runs;
+	*nrp = r.nr;
 	return 0;
 }
 
