@@ -3,10 +3,13 @@
 # A scenario defines boot_1, boot_2, ... and ends each boot with pass,
 # fail, or kexec_next (which starts boot N+1).
 
+# Value of a KEY=VALUE word of the kernel command line; the last one wins.
 cmdline_get() {
+	v=
 	for w in $(cat /proc/cmdline); do
-		case $w in "$1="*) echo "${w#*=}"; return ;; esac
+		case $w in "$1="*) v=${w#*=} ;; esac
 	done
+	echo "$v"
 }
 
 log() { echo "E2E: $*"; }

@@ -17,21 +17,24 @@ boot_1() {
 	head -c $((64 << 20)) /dev/urandom >/mnt/big
 	run sha256sum /mnt/big /mnt/a/b/smth
 	sha256sum /mnt/big /mnt/a/b/smth >/e2e/sums
-	run umount /mnt
-	run cat /sys/kernel/mm/pram/nodes
-	demo "  (name type state origin pages generation)"
+	demo "(the tmpfs stays mounted: pram-kexec --preserve freezes and saves it in place)"
+	repack_initrd
+	run pram-kexec --preserve=mytmpfs -l /bzImage --initrd=/run/initrd.cpio \
+		--reuse-cmdline --append=e2e.boot=2
+	[ "$(cat /sys/kernel/kexec_loaded)" = 1 ] || fail "pram-kexec loaded nothing"
+	run pramdump
+	run pramdump verify
 	run grep Pram: /proc/meminfo
-	demo "# kexec -s -l /bzImage --initrd=/initrd --append=\"... pram=\$(cat /sys/kernel/pram)\""
-	kexec_load || fail "kexec load failed"
-	demo "# kexec -e"
-	kexec -e
-	fail "kexec -e returned"
+	demo "# pram-kexec -e"
+	pram-kexec -e
+	fail "pram-kexec -e returned"
 }
 
 boot_2() {
 	demo "---- second kernel: booted with $(grep -o 'pram=[^ ]*' /proc/cmdline) ----"
 	dmesg | grep 'pram:' | sed 's/^/DEMO:   dmesg: /'
-	run cat /sys/kernel/mm/pram/nodes
+	run pramdump
+	run pramdump files mytmpfs
 	mkdir -p /mnt
 	run mount -t tmpfs -o pram=mytmpfs none /mnt
 	run cat /mnt/a/b/smth

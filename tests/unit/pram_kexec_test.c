@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* pram-kexec's own logic: command-line editing, extents against kexec's
+ * free ranges and segments (edges: touching, contained, off by a page). */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmdline.h"
+#include "ranges.h"
+#include "testutil.h"
+
+static void edit(const char *in, unsigned long long root, size_t max,
+		 int want_err, const char *want)
+{
+	char *out = NULL;
+	int err = pram_cmdline_edit(in, root, max, &out);
+
+	CHECK(err == want_err);
+	if (!err && want) {
+		if (strcmp(out, want))
+			fprintf(stderr, "   got '%s', want '%s'\n", out, want);
+		CHECK(!strcmp(out, want));
+	}
+	free(out);
+}
+
+TEST(cmdline_append_and_strip)
+{
+	edit("console=ttyS0 quiet", 0x1234000, 2048, 0,
+	     "console=ttyS0 quiet pram=0x1234000");
+	edit(NULL, 0x1000, 2048, 0, "pram=0x1000");
+	edit("", 0x1000, 2048, 0, "pram=0x1000");
+	/* Stale values go, wherever they are, however many. */
+	edit("pram=0xdead000 root=/dev/vda pram=0x5 ro", 0x2000, 2048, 0,
+	     "root=/dev/vda ro pram=0x2000");
+	/* Only pram= itself: a longer name or a value mentioning it stays. */
+	edit("pramfoo=1 x=pram=3", 0x2000, 2048, 0,
+	     "pramfoo=1 x=pram=3 pram=0x2000");
+	/* Quoted words stay whole, spaces in them too. */
+	edit("init=/bin/sh dyndbg=\"file pram.c +p\"  pram=1", 0x3000, 2048, 0,
+	     "init=/bin/sh dyndbg=\"file pram.c +p\" pram=0x3000");
+	/* Root 0 only strips. */
+	edit("a pram=0x1 b", 0, 2048, 0, "a b");
+}
+
+TEST(cmdline_limit)
+{
+	char big[2100];
+
+	memset(big, 'x', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	edit(big, 0x1000, 2048, -E2BIG, NULL);
+	big[2048 - 1 - strlen(" pram=0x1000")] = '\0';
+	edit(big, 0x1000, 2048, 0, NULL);
+	big[2048 - 1 - strlen(" pram=0x1000")] = 'x';	/* one byte more */
+	big[2048 - strlen(" pram=0x1000")] = '\0';
+	edit(big, 0x1000, 2048, -E2BIG, NULL);
+}
+
+TEST(coalesce)
+{
+	struct pram_range r[] = {
+		{ 0x5000, 0x5fff }, { 0x1000, 0x1fff }, { 0x2000, 0x2fff },
+		{ 0x1800, 0x1900 }, { 0x9000, 0x9fff }, { 0x4000, 0x4fff },
+	};
+	size_t n = pram_ranges_coalesce(r, 6);
+
+	CHECK(n == 3);
+	CHECK(r[0].start == 0x1000 && r[0].end == 0x2fff);	/* touching merged */
+	CHECK(r[1].start == 0x4000 && r[1].end == 0x5fff);
+	CHECK(r[2].start == 0x9000 && r[2].end == 0x9fff);
+	CHECK(pram_ranges_coalesce(r, 0) == 0);
+}
+
+TEST(overlap_edges)
+{
+	struct pram_range r[] = { { 0x10000, 0x1ffff }, { 0x30000, 0x30fff } };
+
+	CHECK(!pram_ranges_overlap(r, 2, 0x0, 0xffff));		/* ends right before */
+	CHECK(pram_ranges_overlap(r, 2, 0x0, 0x10000));		/* one byte in */
+	CHECK(pram_ranges_overlap(r, 2, 0x1f000, 0x1ffff) == &r[0]);	/* last page */
+	CHECK(!pram_ranges_overlap(r, 2, 0x20000, 0x2ffff));	/* the gap */
+	CHECK(pram_ranges_overlap(r, 2, 0x30800, 0x30900) == &r[1]);	/* contained */
+	CHECK(pram_ranges_overlap(r, 2, 0x0, 0xfffff) == &r[0]);	/* contains both */
+	CHECK(!pram_ranges_overlap(r, 2, 0x31000, 0x31fff));	/* after the last */
+}
+
+TEST(subtract)
+{
+	struct pram_range freer[] = { { 0x0, 0xfffff }, { 0x200000, 0x2fffff } };
+	struct pram_range ex[] = {
+		{ 0x0, 0xfff },			/* at the start */
+		{ 0x10000, 0x1ffff },		/* in the middle */
+		{ 0xff000, 0x200fff },		/* across the gap between ranges */
+		{ 0x2ff000, 0x3fffff },		/* past the end */
+	};
+	struct pram_range out[8];
+	long n = pram_ranges_subtract(freer, 2, ex, 4, out, 8);
+
+	CHECK(n == 3);
+	CHECK(out[0].start == 0x1000 && out[0].end == 0xffff);
+	CHECK(out[1].start == 0x20000 && out[1].end == 0xfefff);
+	CHECK(out[2].start == 0x201000 && out[2].end == 0x2fefff);
+	CHECK(pram_ranges_subtract(freer, 2, ex, 4, out, 2) == -1);
+	/* An exclusion covering a whole range removes it. */
+	n = pram_ranges_subtract(freer, 2, (struct pram_range[]){ { 0x0, 0x1fffff } },
+				 1, out, 8);
+	CHECK(n == 1 && out[0].start == 0x200000 && out[0].end == 0x2fffff);
+	/* No exclusions: unchanged. */
+	CHECK(pram_ranges_subtract(freer, 2, ex, 0, out, 8) == 2);
+}
+
+TEST_MAIN

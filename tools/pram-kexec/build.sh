@@ -1,0 +1,77 @@
+#!/bin/bash
+# Build pram-kexec: Debian's kexec-tools source package (pinned below),
+# tools/pram-kexec/patches/, and pram-kexec's own files (src/, pram.mk and
+# libpramhdr) copied into kexec/pram/. GPL-2.0-only, like kexec-tools.
+#
+# usage: tools/pram-kexec/build.sh [--static] [--output FILE]
+# Prints the path of the binary (copied to FILE too with --output).
+# Cached in $PRAM_CACHE/pram-kexec/<hash>.
+source "$(dirname "$0")/../../scripts/lib.sh"
+
+KEXEC_TOOLS_VERSION=1:2.0.29-2
+here=$PRAM_TOP/tools/pram-kexec
+lib=$PRAM_TOP/libpramhdr
+static=0
+output=
+while [ $# -gt 0 ]; do
+	case $1 in
+	--static) static=1 ;;
+	--output) output=$2; shift ;;
+	*) die "usage: tools/pram-kexec/build.sh [--static] [--output FILE]" ;;
+	esac
+	shift
+done
+# Print the binary's path, and copy it where asked.
+finish() {
+	[ -z "$output" ] || cp "$1" "$output"
+	echo "$1"
+	exit 0
+}
+
+key=$( {
+	echo "kexec-tools $KEXEC_TOOLS_VERSION static=$static"
+	gcc --version | head -1
+	cat "$0" "$here"/pram.mk "$here"/patches/*.patch "$here"/src/*.[ch] \
+		"$lib"/src/*.[ch] "$lib"/include/*.h
+} | sha256sum | cut -c1-16)
+out=$PRAM_CACHE/pram-kexec/$key
+[ -x "$out/pram-kexec" ] && finish "$out/pram-kexec"
+
+# The source package, once: private apt state with trixie's deb-src.
+srcdir=$PRAM_CACHE/kexec-tools-src/$KEXEC_TOOLS_VERSION
+if [ ! -d "$srcdir/tree" ]; then
+	say "fetching kexec-tools $KEXEC_TOOLS_VERSION source from Debian $PRAM_KERNEL_SUITE"
+	rm -rf "$srcdir"
+	mkdir -p "$srcdir"
+	private_apt update >/dev/null 2>&1 || die "apt-get update for $PRAM_KERNEL_SUITE failed"
+	(cd "$srcdir" && private_apt source --download-only "kexec-tools=$KEXEC_TOOLS_VERSION" >/dev/null 2>&1) ||
+		die "downloading the kexec-tools $KEXEC_TOOLS_VERSION source package failed"
+	(cd "$srcdir" && dpkg-source -x --no-check kexec-tools_*.dsc tree >/dev/null) ||
+		die "unpacking kexec-tools failed (is dpkg-dev installed?)"
+fi
+
+work=$(mktemp -d "$PRAM_CACHE/pram-kexec-build.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+cp -a "$srcdir/tree" "$work/src"
+for p in "$here"/patches/*.patch; do
+	patch -d "$work/src" -p1 --batch --forward --silent <"$p" >"$work/patch.log" 2>&1 ||
+		die "$(basename "$p") does not apply to kexec-tools $KEXEC_TOOLS_VERSION: $(cat "$work/patch.log")"
+done
+mkdir -p "$work/src/kexec/pram"
+cp "$here"/pram.mk "$here"/src/*.[ch] "$lib"/src/*.[ch] "$lib"/include/*.h \
+	"$work/src/kexec/pram/"
+
+say "building pram-kexec ($([ $static = 1 ] && echo static || echo dynamic))"
+ldflags=
+[ $static = 1 ] && ldflags=-static
+(cd "$work/src" && ./configure --without-xen --without-lzma LDFLAGS="$ldflags" \
+	>"$work/build.log" 2>&1 && make -j"$(nproc)" >>"$work/build.log" 2>&1) || {
+	grep -E 'error|Error' "$work/build.log" | head -20 >&2
+	die "building pram-kexec failed"
+}
+mkdir -p "$out.tmp"
+cp "$work/src/build/sbin/kexec" "$out.tmp/pram-kexec"
+echo "kexec-tools $KEXEC_TOOLS_VERSION" >"$out.tmp/BUILD-INFO"
+rm -rf "$out"
+mv "$out.tmp" "$out"
+finish "$out/pram-kexec"

@@ -1,0 +1,424 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * pram-kexec: kexec that preserves, hands over, and refuses to jump onto
+ * broken memory.
+ *
+ * kexec-tools calls the hooks declared in pram-kexec.h. Before loading, the
+ * tmpfs named with --preserve is frozen and saved by the kernel, and the
+ * whole chain is read from /proc/kcore and checked with libpramhdr; any
+ * problem stops the load. The next kernel's command line gets pram=0x<root>
+ * (a stale value is removed). kexec_load segments are placed off the
+ * preserved extents and checked again once placed. Before -e jumps, the
+ * chain is checked once more and must still be the one that was loaded.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../kexec.h"
+#include "../kexec-syscall.h"
+#include "cmdline.h"
+#include "pram-kexec.h"
+#include "pramhdr.h"
+#include "ranges.h"
+
+#define SYS_ROOT	"/sys/kernel/pram"
+#define SYS_DIR		"/sys/kernel/mm/pram"
+#define PLAN_DIR	"/run/pram-kexec"
+#define PLAN		PLAN_DIR "/plan"
+#define CMDLINE_MAX	2048	/* x86 COMMAND_LINE_SIZE */
+
+static const char **preserve;
+static int nr_preserve;
+static int verify_data, check_only;
+
+static int active;			/* hand over at all */
+static uint64_t root;
+static struct pram_range *extents;	/* preserved memory, inclusive */
+static size_t nr_extents;
+
+void pram_kexec_option(int opt, const char *arg)
+{
+	switch (opt) {
+	case OPT_PRAM_PRESERVE:
+		preserve = realloc(preserve, (nr_preserve + 1) * sizeof(*preserve));
+		if (!preserve)
+			die("pram-kexec: out of memory\n");
+		preserve[nr_preserve++] = arg;
+		break;
+	case OPT_PRAM_VERIFY_DATA:
+		verify_data = 1;
+		break;
+	case OPT_PRAM_CHECK:
+		check_only = 1;
+		break;
+	}
+}
+
+static int read_file(const char *path, char *buf, size_t size)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ssize_t n;
+
+	if (fd < 0)
+		return -errno;
+	n = read(fd, buf, size - 1);
+	close(fd);
+	if (n < 0)
+		return -errno;
+	buf[n] = '\0';
+	return n;
+}
+
+static int write_file(const char *path, const char *text)
+{
+	int fd = open(path, O_WRONLY | O_CLOEXEC), err = 0;
+
+	if (fd < 0)
+		return -errno;
+	if (write(fd, text, strlen(text)) < 0)
+		err = -errno;
+	close(fd);
+	return err;
+}
+
+/* Is a tmpfs mounted with pram=NAME? (Options as /proc/mounts shows them.) */
+static int tmpfs_mounted(const char *name)
+{
+	char line[4096], want[512];
+	FILE *f = fopen("/proc/mounts", "r");
+	int found = 0;
+
+	if (!f)
+		return 0;
+	snprintf(want, sizeof(want), "pram=%s", name);
+	while (!found && fgets(line, sizeof(line), f)) {
+		char dev[256], dir[1024], type[64], opts[2048];
+		char *o, *save;
+
+		if (sscanf(line, "%255s %1023s %63s %2047s", dev, dir, type, opts) != 4 ||
+		    strcmp(type, "tmpfs"))
+			continue;
+		for (o = strtok_r(opts, ",", &save); o; o = strtok_r(NULL, ",", &save))
+			if (!strcmp(o, want))
+				found = 1;
+	}
+	fclose(f);
+	return found;
+}
+
+/* Is there a node of this name already (saved at unmount, or incoming)? */
+static int node_exists(const char *name)
+{
+	char buf[65536], *line, *save;
+
+	if (read_file(SYS_DIR "/nodes", buf, sizeof(buf)) < 0)
+		return 0;
+	for (line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		size_t n = strcspn(line, " ");
+
+		if (n == strlen(name) && !strncmp(line, name, n))
+			return 1;
+	}
+	return 0;
+}
+
+static int do_preserve(const char *name)
+{
+	int err;
+
+	if (tmpfs_mounted(name)) {
+		err = write_file(SYS_DIR "/preserve", name);
+		if (err == -EALREADY) {
+			printf("pram-kexec: %s: already preserved\n", name);
+			return 0;
+		}
+		if (err) {
+			fprintf(stderr, "pram-kexec: preserving the tmpfs mounted with pram=%s failed: %s (see dmesg)\n",
+				name, strerror(-err));
+			return -1;
+		}
+		printf("pram-kexec: %s: preserved (frozen read-only until the jump; cancel with: echo %s > %s/cancel)\n",
+		       name, name, SYS_DIR);
+		return 0;
+	}
+	if (node_exists(name)) {
+		printf("pram-kexec: %s: not mounted, its node is preserved already\n", name);
+		return 0;
+	}
+	fprintf(stderr, "pram-kexec: --preserve=%s: no tmpfs is mounted with pram=%s and no node of that name exists (mount -t tmpfs -o pram=%s ...)\n",
+		name, name, name);
+	return -1;
+}
+
+static int load_extents(void)
+{
+	char buf[1 << 16], *line, *save;
+	size_t cap = 64;
+
+	if (read_file(SYS_DIR "/extents", buf, sizeof(buf)) < 0)
+		return -1;
+	free(extents);
+	nr_extents = 0;
+	extents = malloc(cap * sizeof(*extents));
+	if (!extents)
+		return -1;
+	for (line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		unsigned long long s, e;
+
+		if (sscanf(line, "%llx-%llx", &s, &e) != 2)
+			continue;
+		if (nr_extents == cap) {
+			struct pram_range *r = realloc(extents, 2 * cap * sizeof(*r));
+
+			if (!r)
+				return -1;
+			extents = r;
+			cap *= 2;
+		}
+		extents[nr_extents].start = s;
+		extents[nr_extents++].end = e;
+	}
+	nr_extents = pram_ranges_coalesce(extents, nr_extents);
+	return 0;
+}
+
+/* Walk the chain over /proc/kcore; print every problem. */
+static int check_chain(uint64_t at, int data, int quiet)
+{
+	struct pramhdr_report rep = { 0 };
+	struct pramhdr_source *src;
+	struct pramhdr_chain *c;
+	size_t i;
+	int n;
+
+	n = pramhdr_source_open_elf(&src, "/proc/kcore");
+	if (n) {
+		fprintf(stderr, "pram-kexec: /proc/kcore: %s\n", pramhdr_strerror(n));
+		return -1;
+	}
+	if (data && !quiet)
+		printf("pram-kexec: checking the data of every node (this reads all preserved memory)...\n");
+	n = pramhdr_chain_read(src, at, data ? PRAMHDR_VERIFY_DATA : 0, &c, &rep);
+	pramhdr_source_close(src);
+	if (n < 0) {
+		fprintf(stderr, "pram-kexec: the root at %#" PRIx64 ": %s\n", at,
+			pramhdr_strerror(n));
+		return -1;
+	}
+	if (!quiet)
+		for (i = 0; i < c->nr_nodes; i++)
+			printf("pram-kexec: node %-20s %s, %" PRIu64 " data pages\n",
+			       c->nodes[i].name, c->nodes[i].ok ? "ok" : "DAMAGED",
+			       c->nodes[i].data_pages);
+	for (i = 0; i < rep.nr; i++)
+		fprintf(stderr, "pram-kexec: problem: %s at %#" PRIx64 "+%u (node %d): %s\n",
+			pramhdr_problem_kind_name(rep.problems[i].kind),
+			rep.problems[i].phys, rep.problems[i].offset,
+			rep.problems[i].node, rep.problems[i].text);
+	pramhdr_report_free(&rep);
+	pramhdr_chain_free(c);
+	return n ? -1 : 0;
+}
+
+int pram_kexec_prepare(unsigned long kexec_flags, int file_syscall)
+{
+	char buf[64];
+	int i;
+
+	(void)file_syscall;
+	if (kexec_flags & KEXEC_ON_CRASH) {
+		if (nr_preserve)
+			die("pram-kexec: --preserve does not apply to a crash kernel (-p): PRAM stays off in kdump\n");
+		return 0;
+	}
+	if (access(SYS_ROOT, F_OK)) {
+		if (nr_preserve) {
+			fprintf(stderr, "pram-kexec: this kernel has no PRAM (no %s): nothing can be preserved\n",
+				SYS_ROOT);
+			return -1;
+		}
+		return 0;
+	}
+	for (i = 0; i < nr_preserve; i++)
+		if (do_preserve(preserve[i]))
+			return -1;
+	if (read_file(SYS_ROOT, buf, sizeof(buf)) < 0 ||
+	    sscanf(buf, "%" SCNx64, &root) != 1 || !root) {
+		fprintf(stderr, "pram-kexec: cannot read the root from %s\n", SYS_ROOT);
+		return -1;
+	}
+	if (check_chain(root, verify_data, 0)) {
+		fprintf(stderr, "pram-kexec: the preserved memory fails its checks: nothing loaded. The data is still in RAM; cancel a preserve to get a writable tmpfs back (echo NAME > %s/cancel).\n",
+			SYS_DIR);
+		return -1;
+	}
+	if (load_extents()) {
+		fprintf(stderr, "pram-kexec: cannot read %s/extents\n", SYS_DIR);
+		return -1;
+	}
+	active = 1;
+	printf("pram-kexec: handing over root %#" PRIx64 " (%zu preserved extents)\n",
+	       root, nr_extents);
+	return 0;
+}
+
+char *pram_kexec_cmdline(char *cmdline)
+{
+	char *out;
+	int err;
+
+	if (!active)
+		return cmdline;
+	err = pram_cmdline_edit(cmdline, root, CMDLINE_MAX, &out);
+	if (err == -E2BIG)
+		die("pram-kexec: the command line with pram=%#" PRIx64 " exceeds %d bytes\n",
+		    root, CMDLINE_MAX);
+	if (err)
+		die("pram-kexec: out of memory\n");
+	free(cmdline);
+	return out;
+}
+
+void pram_kexec_exclude(struct memory_range **ranges, int *nr)
+{
+	struct pram_range *free_r, *out;
+	long n;
+	int i;
+
+	if (!active || !nr_extents)
+		return;
+	free_r = malloc(*nr * sizeof(*free_r));
+	out = malloc((*nr + nr_extents) * sizeof(*out));
+	if (!free_r || !out)
+		die("pram-kexec: out of memory\n");
+	for (i = 0; i < *nr; i++) {
+		free_r[i].start = (*ranges)[i].start;
+		free_r[i].end = (*ranges)[i].end;
+	}
+	n = pram_ranges_subtract(free_r, *nr, extents, nr_extents, out,
+				 *nr + nr_extents);
+	if (n < 0)
+		die("pram-kexec: too many free ranges\n");
+	*ranges = xrealloc(*ranges, (n ? n : 1) * sizeof(**ranges));
+	for (i = 0; i < n; i++) {
+		(*ranges)[i].start = out[i].start;
+		(*ranges)[i].end = out[i].end;
+		(*ranges)[i].type = RANGE_RAM;
+	}
+	*nr = n;
+	free(free_r);
+	free(out);
+}
+
+static void save_plan(struct kexec_info *info)
+{
+	FILE *f;
+	int i;
+
+	mkdir(PLAN_DIR, 0700);
+	f = fopen(PLAN, "w");
+	if (!f)
+		return;
+	fprintf(f, "root %#" PRIx64 "\n", root);
+	for (i = 0; info && i < info->nr_segments; i++)
+		fprintf(f, "segment %#lx %#lx\n", (unsigned long)info->segment[i].mem,
+			(unsigned long)info->segment[i].mem + info->segment[i].memsz - 1);
+	fclose(f);
+}
+
+int pram_kexec_segments(struct kexec_info *info)
+{
+	int i, bad = 0;
+
+	if (!active)
+		return 0;
+	if (check_only)
+		printf("pram-kexec: plan (kexec_load): root %#" PRIx64 "\n", root);
+	for (i = 0; i < info->nr_segments; i++) {
+		uint64_t s = (unsigned long)info->segment[i].mem;
+		uint64_t e = s + info->segment[i].memsz - 1;
+		const struct pram_range *o;
+
+		o = pram_ranges_overlap(extents, nr_extents, s, e);
+		if (check_only)
+			printf("pram-kexec:   segment %d %#" PRIx64 "-%#" PRIx64 "%s\n", i, s, e,
+			       o ? " OVERLAPS preserved memory" : "");
+		if (o) {
+			fprintf(stderr, "pram-kexec: segment %d [%#" PRIx64 "-%#" PRIx64 "] overlaps preserved memory [%#" PRIx64 "-%#" PRIx64 "]: refusing to load (move it with --mem-min/--mem-max)\n",
+				i, s, e, o->start, o->end);
+			bad = 1;
+		}
+	}
+	if (bad)
+		return -1;
+	if (check_only) {
+		for (i = 0; (size_t)i < nr_extents; i++)
+			printf("pram-kexec:   preserved %#" PRIx64 "-%#" PRIx64 "\n",
+			       extents[i].start, extents[i].end);
+		printf("pram-kexec: --check: nothing loaded\n");
+		return 1;
+	}
+	save_plan(info);
+	return 0;
+}
+
+int pram_kexec_file_check(const char *cmdline)
+{
+	if (!active)
+		return 0;
+	save_plan(NULL);
+	if (!check_only)
+		return 0;
+	printf("pram-kexec: plan (kexec_file_load): root %#" PRIx64 ", %zu preserved extents; the kernel places the segments around them\n",
+	       root, nr_extents);
+	printf("pram-kexec:   command line: %s\n", cmdline ? cmdline : "");
+	printf("pram-kexec: --check: nothing loaded\n");
+	return 1;
+}
+
+int pram_kexec_before_exec(void)
+{
+	char buf[1 << 16], now[64], *line, *save;
+	uint64_t planned = 0, cur = 0;
+	int bad = 0;
+
+	if (read_file(PLAN, buf, sizeof(buf)) < 0)
+		return 0;	/* not loaded by pram-kexec: nothing to check */
+	if (read_file(SYS_ROOT, now, sizeof(now)) < 0 ||
+	    sscanf(now, "%" SCNx64, &cur) != 1)
+		return 0;
+	if (load_extents())
+		return -1;
+	for (line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		unsigned long long s, e;
+
+		if (sscanf(line, "root %" SCNx64, &planned) == 1)
+			continue;
+		if (sscanf(line, "segment %llx %llx", &s, &e) == 2 &&
+		    pram_ranges_overlap(extents, nr_extents, s, e)) {
+			fprintf(stderr, "pram-kexec: segment [%#llx-%#llx] now overlaps preserved memory\n",
+				s, e);
+			bad = 1;
+		}
+	}
+	if (planned != cur) {
+		fprintf(stderr, "pram-kexec: the root is %#" PRIx64 " now, the loaded kernel was given %#" PRIx64 "\n",
+			cur, planned);
+		bad = 1;
+	}
+	if (!bad && check_chain(cur, 0, 1))
+		bad = 1;
+	if (bad) {
+		fprintf(stderr, "pram-kexec: not jumping: the preserved memory changed or fails its checks; the kernel is unloaded, the data is still in RAM\n");
+		return -1;
+	}
+	unlink(PLAN);
+	return 0;
+}
