@@ -1,5 +1,10 @@
 // SPDX-License-Identifier: (GPL-2.0 OR BSD-2-Clause)
-/* /chosen/linux,pram-root in a flattened device tree, with libfdt. */
+/*
+ * /chosen/linux,pram-root in a flattened device tree, with libfdt.
+ *
+ * Only the basic libfdt calls are used, so that this builds both against
+ * the system's libfdt and against the older copy kexec-tools bundles.
+ */
 #include <errno.h>
 #include <libfdt.h>
 #include <stdlib.h>
@@ -21,7 +26,7 @@ static int to_errno(int fdt_err)
 int pramfdt_get_root(const void *blob, uint64_t *root)
 {
 	const void *val;
-	fdt64_t be;
+	uint64_t be;
 	int node, len;
 
 	if (fdt_check_header(blob))
@@ -59,12 +64,13 @@ int pramfdt_del_root(void *blob)
 static int set_in(void *blob, uint64_t root)
 {
 	int node = fdt_path_offset(blob, "/chosen");
+	uint64_t be = cpu_to_fdt64(root);	/* as of_read_number() reads it */
 
 	if (node == -FDT_ERR_NOTFOUND)
 		node = fdt_add_subnode(blob, 0, "chosen");
 	if (node < 0)
 		return node;
-	return fdt_setprop_u64(blob, node, PRAMFDT_PROP, root);
+	return fdt_setprop(blob, node, PRAMFDT_PROP, &be, sizeof(be));
 }
 
 int pramfdt_set_root(void **blobp, size_t *sizep, uint64_t root)

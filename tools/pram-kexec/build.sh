@@ -11,6 +11,7 @@ source "$(dirname "$0")/../../scripts/lib.sh"
 KEXEC_TOOLS_VERSION=1:2.0.29-2
 here=$PRAM_TOP/tools/pram-kexec
 lib=$PRAM_TOP/libpramhdr
+fdt=$PRAM_TOP/fdt
 static=0
 output=
 while [ $# -gt 0 ]; do
@@ -32,7 +33,7 @@ key=$( {
 	echo "kexec-tools $KEXEC_TOOLS_VERSION static=$static"
 	gcc --version | head -1
 	cat "$0" "$here"/pram.mk "$here"/patches/*.patch "$here"/src/*.[ch] \
-		"$lib"/src/*.[ch] "$lib"/include/*.h
+		"$lib"/src/*.[ch] "$lib"/include/*.h "$fdt"/src/*.c "$fdt"/include/*.h
 } | sha256sum | cut -c1-16)
 out=$PRAM_CACHE/pram-kexec/$key
 [ -x "$out/pram-kexec" ] && finish "$out/pram-kexec"
@@ -59,7 +60,7 @@ for p in "$here"/patches/*.patch; do
 done
 mkdir -p "$work/src/kexec/pram"
 cp "$here"/pram.mk "$here"/src/*.[ch] "$lib"/src/*.[ch] "$lib"/include/*.h \
-	"$work/src/kexec/pram/"
+	"$fdt"/src/*.c "$fdt"/include/*.h "$work/src/kexec/pram/"
 
 say "building pram-kexec ($([ $static = 1 ] && echo static || echo dynamic))"
 ldflags=

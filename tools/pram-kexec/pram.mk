@@ -6,3 +6,7 @@ KEXEC_SRCS_base += kexec/pram/pram-kexec.c kexec/pram/cmdline.c \
 	kexec/pram/shmem.c kexec/pram/report.c
 CFLAGS += -I$(srcdir)/kexec/pram
 LIBS += -lelf -lz
+# Device-tree handoff (kexec_load on arm64), with kexec-tools' libfdt.
+ifeq ($(ARCH),arm64)
+KEXEC_SRCS_base += kexec/pram/dtb.c kexec/pram/pramfdt.c
+endif

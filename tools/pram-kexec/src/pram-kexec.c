@@ -269,6 +269,12 @@ int pram_kexec_prepare(unsigned long kexec_flags, int file_syscall)
 	return 0;
 }
 
+int pram_kexec_root(uint64_t *out)
+{
+	*out = root;
+	return active;
+}
+
 char *pram_kexec_cmdline(char *cmdline)
 {
 	char *out;

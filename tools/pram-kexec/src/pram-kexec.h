@@ -7,6 +7,9 @@
 #ifndef PRAM_KEXEC_H
 #define PRAM_KEXEC_H
 
+#include <stdint.h>
+#include <sys/types.h>
+
 struct kexec_info;
 struct memory_range;
 
@@ -38,5 +41,14 @@ int pram_kexec_file_check(const char *cmdline);
 
 /* Right before the reboot syscall of -e. Returns non-zero not to jump. */
 int pram_kexec_before_exec(void);
+
+/* The root being handed over; returns 0 if there is no handover. */
+int pram_kexec_root(uint64_t *root);
+
+/*
+ * Device-tree architectures (kexec_load): set the root in the next
+ * kernel's /chosen (the blob may be reallocated). Returns non-zero to stop.
+ */
+int pram_kexec_dtb(char **buf, off_t *size);
 
 #endif
