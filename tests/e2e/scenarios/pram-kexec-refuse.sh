@@ -1,7 +1,9 @@
 # pram-kexec refuses, loads nothing and leaves everything intact when:
 # the tmpfs to preserve does not exist; the chain is corrupted (the data
 # stays in RAM and a cancel gives a writable tmpfs back); --mem-min and
-# --mem-max would put segments on preserved memory. Then it goes through.
+# --mem-max would put segments on preserved memory. A chain damaged after
+# the load stops -e: the kernel is unloaded and nothing jumps. Then it
+# goes through.
 boot_1() {
 	repack_initrd
 	if pram-kexec --preserve=nosuch -l /bzImage --initrd=/run/initrd.cpio 2>/run/err; then
@@ -35,9 +37,25 @@ boot_1() {
 	fi
 	cat /run/err
 	check "nothing loaded" grep -q 0 /sys/kernel/kexec_loaded
+	# Damage found only at -e: unloaded, no jump.
+	mkdir -p /mnt/v
+	check "mount pram=victim" mount_pram victim /mnt/v
+	echo victim >/mnt/v/f
+	check "umount saves victim" umount /mnt/v
 	repack_initrd	# now with the manifest
 	check "pram-kexec loads normally now (kexec_load)" pram-kexec -c -l /bzImage \
 		--initrd=/run/initrd.cpio --append="$(next_cmdline)"
+	check "loaded" grep -q 1 /sys/kernel/kexec_loaded
+	check "corrupt victim after the load" sh -c 'echo "victim meta" >/sys/kernel/debug/pram/corrupt'
+	if pram-kexec -e 2>/run/err; then
+		fail "pram-kexec -e returned success"
+	fi
+	cat /run/err
+	check "-e says why it does not jump" grep -q "not jumping" /run/err
+	check "-e unloaded the kernel" grep -q 0 /sys/kernel/kexec_loaded
+	check "discard victim" sh -c 'echo victim >/sys/kernel/mm/pram/discard'
+	check "load again" pram-kexec -s -l /bzImage --initrd=/run/initrd.cpio \
+		--append="$(next_cmdline)"
 	pram-kexec -e
 	fail "pram-kexec -e returned"
 }
