@@ -365,6 +365,7 @@ struct pramhdr_file {
  * @max_inodes: nr_inodes=
  * @mode: mode= of the mount
  * @data_pages: pages the files' entries cover
+ * @nr_xattrs: extended attributes and ACLs in the tree
  */
 struct pramhdr_tree {
 	struct pramhdr_file *files;
@@ -372,6 +373,7 @@ struct pramhdr_tree {
 	uint64_t max_blocks, max_inodes;
 	uint32_t mode;
 	uint64_t data_pages;
+	uint64_t nr_xattrs;
 };
 
 /**

@@ -135,6 +135,7 @@ int pramhdr_tree_decode(const void *meta, size_t len, int node,
 	struct pramhdr_tree *t;
 	struct ino_map map = { 0 };
 	uint64_t pending = 0, entries = 0, inodes = 0, dentries = 0;
+	uint64_t xattrs = 0, last_ino = 0;
 	size_t cap = 0, pos = 0;
 	int problems = 0, err = 0;
 	bool end = false;
@@ -156,13 +157,15 @@ int pramhdr_tree_decode(const void *meta, size_t len, int node,
 		pos += (rlen + PRAM_REC_ALIGN - 1) & ~(size_t)(PRAM_REC_ALIGN - 1);
 		if (pos > len)
 			pos = len;
-		if (pending && (type != PRAM_REC_DENTRY ||
-				le64(((const struct pram_rec_dentry *)rec)->ino) != pending)) {
+		if (pending && type != PRAM_REC_XATTR &&
+		    (type != PRAM_REC_DENTRY ||
+		     le64(((const struct pram_rec_dentry *)rec)->ino) != pending)) {
 			pos = here;
-			bad("inode %" PRIu64 " is not named right after its INODE record",
+			bad("inode %" PRIu64 " is not named right after its INODE and XATTR records",
 			    pending);
 		}
-		pending = 0;
+		if (type != PRAM_REC_XATTR)
+			pending = 0;
 		if (!super && type != PRAM_REC_SUPER) {
 			pos = here;
 			bad("the stream does not start with a SUPER record");
@@ -211,6 +214,7 @@ int pramhdr_tree_decode(const void *meta, size_t len, int node,
 				goto out;
 			}
 			s->rec = r;
+			last_ino = ino;
 			entries += n;
 			if (!inodes) {
 				char *root = strdup("/");
@@ -265,6 +269,20 @@ int pramhdr_tree_decode(const void *meta, size_t len, int node,
 			dentries++;
 			break;
 		}
+		case PRAM_REC_XATTR: {
+			const struct pram_rec_xattr *x = (const void *)rec;
+
+			if (rlen < sizeof(*x) || !last_ino || le64(x->ino) != last_ino ||
+			    !le16(x->name_len) || le16(x->name_len) > 255 ||
+			    le32(x->value_len) > 65536 ||
+			    rlen != sizeof(*x) + le16(x->name_len) + le32(x->value_len) ||
+			    memchr(x + 1, '\0', le16(x->name_len))) {
+				pos = here;
+				bad("XATTR record is malformed or not after its INODE");
+			}
+			xattrs++;
+			break;
+		}
 		case PRAM_REC_END: {
 			const struct pram_rec_end *e = (const void *)rec;
 
@@ -272,11 +290,14 @@ int pramhdr_tree_decode(const void *meta, size_t len, int node,
 			if (rlen < sizeof(*e))
 				bad("short END record");
 			if (le64(e->nr_inodes) != inodes ||
-			    le64(e->nr_dentries) != dentries)
-				bad("END totals (%" PRIu64 " inodes, %" PRIu64 " names) do not match the stream (%" PRIu64 ", %" PRIu64 ")",
+			    le64(e->nr_dentries) != dentries ||
+			    le64(e->nr_xattrs) != xattrs)
+				bad("END totals (%" PRIu64 " inodes, %" PRIu64 " names, %" PRIu64 " xattrs) do not match the stream (%" PRIu64 ", %" PRIu64 ", %" PRIu64 ")",
 				    (uint64_t)le64(e->nr_inodes),
-				    (uint64_t)le64(e->nr_dentries), inodes, dentries);
+				    (uint64_t)le64(e->nr_dentries),
+				    (uint64_t)le64(e->nr_xattrs), inodes, dentries, xattrs);
 			t->data_pages = le64(e->data_pages);
+			t->nr_xattrs = xattrs;
 			end = true;
 			pos = len;
 			break;

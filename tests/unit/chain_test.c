@@ -550,6 +550,51 @@ TEST(bad_records)
 	free(b.p);
 }
 
+TEST(xattr_records)
+{
+	struct recbuf b = { 0 };
+	struct pramhdr_report rep = { 0 };
+	struct pramhdr_tree *t;
+
+	/* Between an INODE and its DENTRY, counted by END. */
+	rec_super(&b, 1);
+	rec_inode(&b, 1, S_IFDIR | 0755, 0, 0, 0, NULL);
+	rec_xattr(&b, 1, "user.root", "r", 1);
+	rec_inode(&b, 2, S_IFREG | 0644, 0, 0, 0, NULL);
+	rec_xattr(&b, 2, "user.a", "value", 5);
+	rec_xattr(&b, 2, "security.selinux", "", 0);
+	rec_dentry(&b, 1, 2, "f");
+	rec_end_xattrs(&b, 2, 1, 3, 0);
+	CHECK(pramhdr_tree_decode(b.p, b.len, 0, &t, &rep) == 0);
+	dump(&rep);
+	CHECK(t->nr_xattrs == 3 && t->nr_files == 2);
+	pramhdr_tree_free(t);
+
+	/* END that does not count them. */
+	b.len = 0;
+	rec_super(&b, 1);
+	rec_inode(&b, 1, S_IFDIR | 0755, 0, 0, 0, NULL);
+	rec_xattr(&b, 1, "user.root", "r", 1);
+	rec_end(&b, 1, 0, 0);
+	CHECK(pramhdr_tree_decode(b.p, b.len, 0, &t, &rep) > 0);
+	pramhdr_tree_free(t);
+	pramhdr_report_free(&rep);
+
+	/* An attribute of another inode than the one just described. */
+	b.len = 0;
+	rec_super(&b, 1);
+	rec_inode(&b, 1, S_IFDIR | 0755, 0, 0, 0, NULL);
+	rec_inode(&b, 2, S_IFREG | 0644, 0, 0, 0, NULL);
+	rec_xattr(&b, 1, "user.late", "x", 1);
+	rec_dentry(&b, 1, 2, "f");
+	rec_end_xattrs(&b, 2, 1, 1, 0);
+	CHECK(pramhdr_tree_decode(b.p, b.len, 0, &t, &rep) > 0);
+	CHECK(has(&rep, PRAMHDR_P_RECORD, 0));
+	pramhdr_tree_free(t);
+	pramhdr_report_free(&rep);
+	free(b.p);
+}
+
 TEST(kdump_compressed_refused)
 {
 	char path[64];

@@ -261,12 +261,37 @@ void rec_dentry(struct recbuf *b, uint64_t parent, uint64_t ino,
 	d->name_len = htole16(strlen(name));
 }
 
-void rec_end(struct recbuf *b, uint64_t inodes, uint64_t dentries,
-	     uint64_t data_pages)
+void rec_end_xattrs(struct recbuf *b, uint64_t inodes, uint64_t dentries,
+		    uint64_t xattrs, uint64_t data_pages)
 {
 	struct pram_rec_end *e = rec_add(b, PRAM_REC_END, sizeof(*e), NULL, 0);
 
 	e->nr_inodes = htole64(inodes);
 	e->nr_dentries = htole64(dentries);
+	e->nr_xattrs = htole64(xattrs);
 	e->data_pages = htole64(data_pages);
+}
+
+void rec_end(struct recbuf *b, uint64_t inodes, uint64_t dentries,
+	     uint64_t data_pages)
+{
+	rec_end_xattrs(b, inodes, dentries, 0, data_pages);
+}
+
+void rec_xattr(struct recbuf *b, uint64_t ino, const char *name,
+	       const void *value, uint32_t value_len)
+{
+	size_t nlen = strlen(name);
+	char *tail = malloc(nlen + value_len + 1);
+	struct pram_rec_xattr *x;
+
+	if (!tail)
+		abort();
+	memcpy(tail, name, nlen);
+	memcpy(tail + nlen, value, value_len);
+	x = rec_add(b, PRAM_REC_XATTR, sizeof(*x), tail, nlen + value_len);
+	x->ino = htole64(ino);
+	x->name_len = htole16(nlen);
+	x->value_len = htole32(value_len);
+	free(tail);
 }

@@ -64,5 +64,9 @@ void rec_dentry(struct recbuf *b, uint64_t parent, uint64_t ino,
 		const char *name);
 void rec_end(struct recbuf *b, uint64_t inodes, uint64_t dentries,
 	     uint64_t data_pages);
+void rec_xattr(struct recbuf *b, uint64_t ino, const char *name,
+	       const void *value, uint32_t value_len);
+void rec_end_xattrs(struct recbuf *b, uint64_t inodes, uint64_t dentries,
+		    uint64_t xattrs, uint64_t data_pages);
 
 #endif

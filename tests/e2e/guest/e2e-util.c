@@ -6,6 +6,9 @@
  *   e2e-util manifest DIR               one line per entry below DIR, sorted
  *                                       by the caller: path type mode uid gid
  *                                       nlink size atime mtime ctime target
+ *   e2e-util setxattr PATH NAME VALUE   set an extended attribute (no follow)
+ *   e2e-util setacl PATH access|default u::rwx,u:1234:r-x,g::r-x,m::rwx,o::---
+ *                                       set a POSIX ACL (as setfacl would)
  *   e2e-util discard-delta NAME         discard PRAM node NAME; print by how
  *                                       many kB free memory and MemTotal
  *                                       rose; no process runs in between
@@ -20,6 +23,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
+#include <sys/xattr.h>
 #include <unistd.h>
 
 static size_t base_len;
@@ -59,6 +63,60 @@ static const char *type_of(mode_t m)
 	return "?";
 }
 
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every extended attribute (ACLs included), sorted, values in hex. */
+static void print_xattrs(const char *path)
+{
+	char list[65536], *names[1024], *p;
+	static unsigned char value[65536];
+	ssize_t len = llistxattr(path, list, sizeof(list)), v;
+	size_t n = 0, i;
+
+	for (p = list; len > 0 && p < list + len && n < 1024; p += strlen(p) + 1)
+		names[n++] = p;
+	qsort(names, n, sizeof(*names), cmp_str);
+	for (i = 0; i < n; i++) {
+		v = lgetxattr(path, names[i], value, sizeof(value));
+		printf(" xattr:%s=", names[i]);
+		for (ssize_t k = 0; k < v; k++)
+			printf("%02x", value[k]);
+	}
+}
+
+/* Build the xattr form of an ACL from a setfacl-like short text. */
+static int set_acl(const char *path, const char *which, const char *spec)
+{
+	unsigned char buf[4 + 8 * 64];
+	size_t n = 4;
+	char *copy = strdup(spec), *tok, *save;
+
+	buf[0] = 2; buf[1] = buf[2] = buf[3] = 0;	/* version 2, LE */
+	for (tok = strtok_r(copy, ",", &save); tok && n < sizeof(buf);
+	     tok = strtok_r(NULL, ",", &save)) {
+		char kind = tok[0], *id = strchr(tok, ':') + 1, *perm = strchr(id, ':') + 1;
+		unsigned int tag, idv = *id == ':' ? 0xffffffff : (unsigned int)atoi(id);
+		unsigned int pm = (perm[0] == 'r') << 2 | (perm[1] == 'w') << 1 | (perm[2] == 'x');
+
+		switch (kind) {
+		case 'u': tag = *id == ':' ? 0x01 : 0x02; break;
+		case 'g': tag = *id == ':' ? 0x04 : 0x08; break;
+		case 'm': tag = 0x10; break;
+		default: tag = 0x20; break;
+		}
+		buf[n++] = tag & 0xff; buf[n++] = tag >> 8;
+		buf[n++] = pm; buf[n++] = 0;
+		buf[n++] = idv & 0xff; buf[n++] = idv >> 8 & 0xff;
+		buf[n++] = idv >> 16 & 0xff; buf[n++] = idv >> 24;
+	}
+	free(copy);
+	return lsetxattr(path, !strcmp(which, "default") ? "system.posix_acl_default" :
+			 "system.posix_acl_access", buf, n, 0);
+}
+
 static int visit(const char *path, const struct stat *st, int flag,
 		 struct FTW *ftw)
 {
@@ -83,6 +141,7 @@ static int visit(const char *path, const struct stat *st, int flag,
 		printf(" %u:%u", major(st->st_rdev), minor(st->st_rdev));
 	if (*target)
 		printf(" -> %s", target);
+	print_xattrs(path);
 	putchar('\n');
 	return 0;
 }
@@ -140,6 +199,20 @@ static int discard(const char *name)
 
 int main(int argc, char **argv)
 {
+	if (argc == 5 && !strcmp(argv[1], "setxattr")) {
+		if (lsetxattr(argv[2], argv[3], argv[4], strlen(argv[4]), 0)) {
+			perror(argv[2]);
+			return 1;
+		}
+		return 0;
+	}
+	if (argc == 5 && !strcmp(argv[1], "setacl")) {
+		if (set_acl(argv[2], argv[3], argv[4])) {
+			perror(argv[2]);
+			return 1;
+		}
+		return 0;
+	}
 	if (argc == 3 && !strcmp(argv[1], "discard-delta")) {
 		FILE *mi = fopen("/proc/meminfo", "r");
 		FILE *zi = fopen("/proc/zoneinfo", "r");
