@@ -84,10 +84,13 @@ kexec_next() {
 # Times in the past with nanoseconds, so restores are not accidental.
 settime() { /e2e/e2e-util settime "$@"; }
 
-# manifest DIR: metadata and content hash of every entry, sorted.
+# manifest DIR: metadata (type, mode, owner, links, size, ns times, symlink
+# target, blocks and data/hole map, xattrs) and content hash of every
+# entry, sorted; names escaped.
 manifest() {
 	/e2e/e2e-util manifest "$1" | sort
-	(cd "$1" && find . -type f | sort | xargs -r sha256sum)
+	# Files of 128 MiB and more: e2e-util hashes their data regions.
+	(cd "$1" && find . -type f -size -262144 -print0 | xargs -0 -r sha256sum | sort)
 }
 
 # make_tree DIR: the standard tree of the kernel issue: file sizes around
@@ -176,3 +179,51 @@ restore_tree() {
 
 # kernel_slot: physical address the kernel runs at (KASLR slot).
 kernel_slot() { awk -F'[- ]+' '/Kernel code/ {print $2; exit}' /proc/iomem; }
+
+# make_kinds_tree DIR: every kind of entry a tmpfs can hold, the fixture of
+# the whole-tree scenarios: deep and empty directories, a sparse 2 GiB
+# file, long/dangling/directory symlinks with their own owner and times,
+# hard links across directories, fifo, socket, devices, setuid/setgid/
+# sticky, ids without passwd entries, 255-byte and odd names, ns times.
+make_kinds_tree() {
+	d=$1
+	mkdir -p "$d/deep/1/2/3/4/5/6/7/8/9/10/11/12/13/14/15/16/17/18/19/20" "$d/empty"
+	chmod 0700 "$d/empty"
+	echo leaf >"$d/deep/1/2/3/4/5/6/7/8/9/10/11/12/13/14/15/16/17/18/19/20/leaf"
+	# Sparse, larger than 1 GiB: three data pages in 2 GiB of holes.
+	truncate -s 2G "$d/sparse"
+	printf start | dd of="$d/sparse" conv=notrunc 2>/dev/null
+	printf middle | dd of="$d/sparse" bs=4096 seek=262145 conv=notrunc 2>/dev/null
+	printf end | dd of="$d/sparse" bs=1 seek=$((2147483648 - 3)) conv=notrunc 2>/dev/null
+	# Symlinks.
+	long=$(head -c 4095 /dev/zero | tr '\0' a)
+	ln -s "$long" "$d/longlink"
+	ln -s /nonexistent/target "$d/dangling"
+	ln -s deep/1 "$d/dirlink"
+	chown -h 4000:4001 "$d/dangling"
+	settime "$d/dangling" 1111111111.111111111 1222222222.222222222
+	# Hard links across directories.
+	echo shared >"$d/deep/1/hard"
+	ln "$d/deep/1/hard" "$d/empty2" 2>/dev/null || true
+	ln "$d/deep/1/hard" "$d/deep/1/2/3/hard-too"
+	# Special files.
+	mkfifo "$d/fifo"
+	/e2e/e2e-util mksock "$d/sock" || fail "mksock"
+	mknod "$d/null" c 1 3
+	mknod "$d/loop0" b 7 0
+	# Mode bits and ids without passwd entries.
+	echo x >"$d/suid"; chmod 4755 "$d/suid"
+	mkdir "$d/sgid"; chmod 2775 "$d/sgid"
+	mkdir "$d/sticky"; chmod 1777 "$d/sticky"
+	chown 65000:65001 "$d/suid"; chmod 4755 "$d/suid"
+	# Names.
+	name255=$(head -c 255 /dev/zero | tr '\0' n)
+	echo long >"$d/$name255"
+	echo utf >"$d/ünïcödé ☃ snow"
+	echo spaced >"$d/with  two  spaces"
+	echo nl >"$d/$(printf 'new\nline')"
+	echo dash >"$d/-rf"
+	for f in "$d/suid" "$d/fifo" "$d/null" "$d/sparse" "$d/$name255" "$d/deep/1"; do
+		settime "$f" 1300000000.123456789 1400000000.987654321
+	done
+}

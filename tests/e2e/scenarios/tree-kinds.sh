@@ -1,0 +1,23 @@
+# Every kind of tree entry comes back identical: deep and empty
+# directories, a sparse 2 GiB file (holes stay holes: blocks and the
+# SEEK_DATA/SEEK_HOLE map are compared), symlinks (PATH_MAX-1 target,
+# dangling, with their own owner and times), hard links across
+# directories, fifo, unix socket, character and block devices, setuid,
+# setgid and sticky bits, ids without passwd entries, names of 255 bytes
+# with UTF-8, spaces, a newline and a leading dash, ns times everywhere.
+# e2e: mem=1G
+boot_1() {
+	d=/mnt/k
+	mkdir -p $d
+	check "mount" mount_pram kinds $d noatime
+	make_kinds_tree $d
+	manifest $d >/e2e/kinds.expected
+	check "the manifest sees holes" grep -q 'sparse file .* blocks=24 map=0-4096,1073745920-1073750016,2147479552-2147483648,' /e2e/kinds.expected
+	check "umount saves it" umount $d
+	kexec_next
+}
+
+boot_2() {
+	restore_tree kinds /mnt/k
+	pass
+}
