@@ -6,6 +6,11 @@
  *   e2e-util manifest DIR               one line per entry below DIR, sorted
  *                                       by the caller: path type mode uid gid
  *                                       nlink size atime mtime ctime target
+ *   e2e-util mkfiles DIR FILES DIRS     FILES small files spread over DIRS
+ *                                       directories (contents derived from
+ *                                       the names), fast: no process per file
+ *   e2e-util hog MIB                    allocate and touch MIB MiB of anonymous
+ *                                       memory, then exit (pushes pages out)
  *   e2e-util mksock PATH                create a socket node (mknod S_IFSOCK:
  *                                       the test kernel has no networking)
  *   e2e-util setxattr PATH NAME VALUE   set an extended attribute (no follow)
@@ -260,6 +265,43 @@ static int discard(const char *name)
 
 int main(int argc, char **argv)
 {
+	if (argc == 5 && !strcmp(argv[1], "mkfiles")) {
+		long files = atol(argv[3]), dirs = atol(argv[4]), i;
+		char path[4096];
+
+		for (i = 0; i < dirs; i++) {
+			snprintf(path, sizeof(path), "%s/d%04ld", argv[2], i);
+			if (mkdir(path, 0755) && errno != EEXIST) {
+				perror(path);
+				return 1;
+			}
+		}
+		for (i = 0; i < files; i++) {
+			int fd;
+			int len;
+
+			snprintf(path, sizeof(path), "%s/d%04ld/f%06ld", argv[2],
+				 i % dirs, i);
+			fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+			len = snprintf(path, sizeof(path), "file %ld\n", i);
+			if (fd < 0 || write(fd, path, len) != len) {
+				perror("mkfiles");
+				return 1;
+			}
+			close(fd);
+		}
+		return 0;
+	}
+	if (argc == 3 && !strcmp(argv[1], "hog")) {
+		size_t len = (size_t)atol(argv[2]) << 20, i;
+		char *p = malloc(len);
+
+		if (!p)
+			return 1;
+		for (i = 0; i < len; i += 4096)
+			p[i] = (char)i;
+		return 0;
+	}
 	if (argc == 3 && !strcmp(argv[1], "mksock")) {
 		if (mknod(argv[2], S_IFSOCK | 0755, 0)) {
 			perror(argv[2]);
