@@ -9,8 +9,8 @@
  *   e2e-util mkfiles DIR FILES DIRS     FILES small files spread over DIRS
  *                                       directories (contents derived from
  *                                       the names), fast: no process per file
- *   e2e-util hog MIB                    allocate and touch MIB MiB of anonymous
- *                                       memory, then exit (pushes pages out)
+ *   e2e-util privwrite FILE SECONDS     map FILE MAP_PRIVATE, change its first
+ *                                       byte in the mapping, hold it SECONDS
  *   e2e-util mksock PATH                create a socket node (mknod S_IFSOCK:
  *                                       the test kernel has no networking)
  *   e2e-util setxattr PATH NAME VALUE   set an extended attribute (no follow)
@@ -30,6 +30,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <stdint.h>
+#include <sys/mman.h>
 #include <sys/sysmacros.h>
 #include <sys/xattr.h>
 #include <unistd.h>
@@ -292,14 +293,17 @@ int main(int argc, char **argv)
 		}
 		return 0;
 	}
-	if (argc == 3 && !strcmp(argv[1], "hog")) {
-		size_t len = (size_t)atol(argv[2]) << 20, i;
-		char *p = malloc(len);
+	if (argc == 4 && !strcmp(argv[1], "privwrite")) {
+		int fd = open(argv[2], O_RDONLY);
+		char *p = fd < 0 ? MAP_FAILED :
+			  mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
 
-		if (!p)
+		if (p == MAP_FAILED) {
+			perror(argv[2]);
 			return 1;
-		for (i = 0; i < len; i += 4096)
-			p[i] = (char)i;
+		}
+		p[0] = '#';	/* a private copy: never the file's page */
+		sleep(atoi(argv[3]));
 		return 0;
 	}
 	if (argc == 3 && !strcmp(argv[1], "mksock")) {
