@@ -14,6 +14,17 @@ boot_1() {
 	manifest $d >/e2e/kinds.expected
 	check "the manifest sees holes" grep -q 'sparse file .* blocks=24 map=0-4096,1073745920-1073750016,2147479552-2147483648,' /e2e/kinds.expected
 	check "umount saves it" umount $d
+	# pramdump shows the same tree: types, modes, sizes, link targets.
+	if command -v pramdump >/dev/null; then
+		pramdump files kinds -r -n -o PATH,TYPE,MODE,SIZE,TARGET -b >/run/pd
+		check "pramdump lists every name" test "$(wc -l </run/pd)" -eq \
+			"$(grep -c '^/' /e2e/kinds.expected)"
+		check "pramdump: sparse file" grep -q '^/sparse file -rw-r--r-- 2147483648' /run/pd
+		check "pramdump: dangling symlink" grep -q '^/dangling symlink lrwxrwxrwx 19 /nonexistent/target' /run/pd
+		check "pramdump: setuid file" grep -q '^/suid file -rwsr-xr-x 2 ' /run/pd
+		check "pramdump: block device" grep -q '^/loop0 blk brw-r--r-- 0' /run/pd
+		check "pramdump: sticky dir" grep -q '^/sticky dir drwxrwxrwt ' /run/pd
+	fi
 	kexec_next
 }
 
