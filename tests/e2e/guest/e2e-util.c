@@ -37,6 +37,47 @@
 
 static size_t base_len;
 
+/*
+ * Hard link grouping: names of one inode get the same group, named by the
+ * smallest of their paths (found in a first walk), so that it does not
+ * depend on directory order. Inode numbers themselves differ after a
+ * restore, so they are not printed.
+ */
+static struct link_group {
+	ino_t ino;
+	char *first;
+} *groups;
+static size_t nr_groups;
+
+static const char *link_group(const struct stat *st, const char *rel)
+{
+	size_t i;
+
+	for (i = 0; i < nr_groups; i++) {
+		if (groups[i].ino != st->st_ino)
+			continue;
+		if (strcmp(rel, groups[i].first) < 0) {
+			free(groups[i].first);
+			groups[i].first = strdup(rel);
+		}
+		return groups[i].first;
+	}
+	groups = realloc(groups, (nr_groups + 1) * sizeof(*groups));
+	groups[nr_groups].ino = st->st_ino;
+	groups[nr_groups].first = strdup(rel);
+	return groups[nr_groups++].first;
+}
+
+static int collect_links(const char *path, const struct stat *st, int flag,
+			 struct FTW *ftw)
+{
+	(void)flag;
+	(void)ftw;
+	if (!S_ISDIR(st->st_mode) && st->st_nlink > 1)
+		link_group(st, path + base_len);
+	return 0;
+}
+
 static int parse_ts(const char *s, struct timespec *ts)
 {
 	char *end;
@@ -208,6 +249,10 @@ static int visit(const char *path, const struct stat *st, int flag,
 	}
 	if (S_ISREG(st->st_mode))
 		print_holes(path, st);
+	if (!S_ISDIR(st->st_mode) && st->st_nlink > 1) {
+		printf(" links-with=");
+		print_escaped(link_group(st, *rel ? rel : "/"));
+	}
 	print_xattrs(path);
 	putchar('\n');
 	return 0;
@@ -364,7 +409,8 @@ int main(int argc, char **argv)
 	}
 	if (argc == 3 && !strcmp(argv[1], "manifest")) {
 		base_len = strlen(argv[2]);
-		if (nftw(argv[2], visit, 64, FTW_PHYS)) {
+		if (nftw(argv[2], collect_links, 64, FTW_PHYS) ||
+		    nftw(argv[2], visit, 64, FTW_PHYS)) {
 			perror(argv[2]);
 			return 1;
 		}

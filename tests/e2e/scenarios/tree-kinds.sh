@@ -12,6 +12,7 @@ boot_1() {
 	check "mount" mount_pram kinds $d noatime
 	make_kinds_tree $d
 	manifest $d >/e2e/kinds.expected
+	check "the manifest groups hard links" grep -q 'deep/1/hard file .* links-with=/deep/1/2/3/hard-too' /e2e/kinds.expected
 	check "the manifest sees holes" grep -q 'sparse file .* blocks=24 map=0-4096,1073745920-1073750016,2147479552-2147483648,' /e2e/kinds.expected
 	check "umount saves it" umount $d
 	# pramdump shows the same tree: types, modes, sizes, link targets.
