@@ -366,6 +366,7 @@ struct pramhdr_file {
  * @mode: mode= of the mount
  * @data_pages: pages the files' entries cover
  * @nr_xattrs: extended attributes and ACLs in the tree
+ * @mountpoint: where it was mounted when preserved, or NULL if unknown
  */
 struct pramhdr_tree {
 	struct pramhdr_file *files;
@@ -374,6 +375,7 @@ struct pramhdr_tree {
 	uint32_t mode;
 	uint64_t data_pages;
 	uint64_t nr_xattrs;
+	char *mountpoint;
 };
 
 /**

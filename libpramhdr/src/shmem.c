@@ -174,9 +174,18 @@ int pramhdr_tree_decode(const void *meta, size_t len, int node,
 		case PRAM_REC_SUPER:
 			super = (const void *)rec;
 			if (inodes || rlen < sizeof(*super) ||
+			    rlen != sizeof(*super) + le16(super->path_len) ||
 			    le32(super->version) != PRAM_SHMEM_VERSION) {
 				pos = here;
 				bad("bad SUPER record");
+			}
+			if (le16(super->path_len)) {
+				t->mountpoint = strndup((const char *)(super + 1),
+							le16(super->path_len));
+				if (!t->mountpoint) {
+					err = -ENOMEM;
+					goto out;
+				}
 			}
 			t->max_blocks = le64(super->max_blocks);
 			t->max_inodes = le64(super->max_inodes);
@@ -330,5 +339,6 @@ void pramhdr_tree_free(struct pramhdr_tree *tree)
 		free(tree->files[i].target);
 	}
 	free(tree->files);
+	free(tree->mountpoint);
 	free(tree);
 }

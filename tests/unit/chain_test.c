@@ -595,6 +595,28 @@ TEST(xattr_records)
 	free(b.p);
 }
 
+TEST(mountpoint)
+{
+	struct recbuf b = { 0 };
+	struct pramhdr_report rep = { 0 };
+	struct pramhdr_tree *t;
+	struct pram_rec_super *s;
+
+	rec_super_path(&b, 1, "/var/lib/cache dir");
+	rec_inode(&b, 1, S_IFDIR | 0755, 0, 0, 0, NULL);
+	rec_end(&b, 1, 0, 0);
+	CHECK(pramhdr_tree_decode(b.p, b.len, 0, &t, &rep) == 0);
+	CHECK(t->mountpoint && !strcmp(t->mountpoint, "/var/lib/cache dir"));
+	pramhdr_tree_free(t);
+	/* A path length that disagrees with the record's length. */
+	s = (void *)b.p;
+	s->path_len = htole16(le16toh(s->path_len) + 1);
+	CHECK(pramhdr_tree_decode(b.p, b.len, 0, &t, &rep) > 0);
+	pramhdr_tree_free(t);
+	pramhdr_report_free(&rep);
+	free(b.p);
+}
+
 TEST(kdump_compressed_refused)
 {
 	char path[64];

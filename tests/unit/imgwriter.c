@@ -223,13 +223,21 @@ static void *rec_add(struct recbuf *b, uint16_t type, size_t len,
 	return r;
 }
 
-void rec_super(struct recbuf *b, uint64_t root_ino)
+void rec_super_path(struct recbuf *b, uint64_t root_ino, const char *path)
 {
-	struct pram_rec_super *s = rec_add(b, PRAM_REC_SUPER, sizeof(*s), NULL, 0);
+	size_t plen = path ? strlen(path) : 0;
+	struct pram_rec_super *s = rec_add(b, PRAM_REC_SUPER, sizeof(*s), path,
+					   plen);
 
 	s->version = htole32(PRAM_SHMEM_VERSION);
 	s->root_ino = htole64(root_ino);
 	s->mode = htole32(01777);
+	s->path_len = htole16(plen);
+}
+
+void rec_super(struct recbuf *b, uint64_t root_ino)
+{
+	rec_super_path(b, root_ino, NULL);
 }
 
 void rec_inode(struct recbuf *b, uint64_t ino, uint32_t mode, uint64_t size,

@@ -58,6 +58,7 @@ struct recbuf {
 	size_t len, cap;
 };
 void rec_super(struct recbuf *b, uint64_t root_ino);
+void rec_super_path(struct recbuf *b, uint64_t root_ino, const char *path);
 void rec_inode(struct recbuf *b, uint64_t ino, uint32_t mode, uint64_t size,
 	       uint64_t first_entry, uint64_t nr_entries, const char *target);
 void rec_dentry(struct recbuf *b, uint64_t parent, uint64_t ino,

@@ -574,6 +574,14 @@ static int cmd_show(const struct opts *o, struct pramhdr_source *src,
 		       nd->meta_bytes, nd->meta_pages, nd->meta_head);
 		printf("data      %" PRIu64 " pages in %" PRIu64 " runs, %" PRIu64 " link pages from %#" PRIx64 "\n",
 		       nd->data_pages, nd->data_entries, nd->data_link_pages, nd->data_head);
+		if (nd->type == PRAM_NODE_SHMEM && nd->ok) {
+			struct pramhdr_tree *t = load_tree(src, nd, &rep);
+
+			printf("files     %zu names, %" PRIu64 " xattrs\n", t->nr_files,
+			       t->nr_xattrs);
+			printf("mounted   %s\n", t->mountpoint ? t->mountpoint : "(not recorded)");
+			pramhdr_tree_free(t);
+		}
 	}
 	err = pramhdr_node_runs(src, nd, &runs, &nr);
 	if (err)

@@ -20,6 +20,10 @@ boot_1() {
 	check "pram-kexec -c -l --preserve (kexec_load)" pram-kexec --preserve=mytmpfs \
 		-c -l /bzImage --initrd=/run/initrd.cpio --reuse-cmdline --append="e2e.boot=2"
 	check "the tmpfs is frozen, still readable" cat /mnt/p/a/b/smth
+	if command -v pramdump >/dev/null; then
+		pramdump show mytmpfs | head -9
+		check "the node records its mountpoint" sh -c 'pramdump show mytmpfs | grep -q "^mounted   /mnt/p$"'
+	fi
 	expect_node mytmpfs "ready saved"
 	echo "$(cat /sys/kernel/pram)" >/run/root1
 	log "pram-kexec -e"

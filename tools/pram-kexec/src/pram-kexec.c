@@ -88,8 +88,28 @@ static int write_file(const char *path, const char *text)
 	return err;
 }
 
-/* Is a tmpfs mounted with pram=NAME? (Options as /proc/mounts shows them.) */
-static int tmpfs_mounted(const char *name)
+/* Undo /proc/mounts' octal escapes (\040 for a space...) in place. */
+static void unescape(char *s)
+{
+	char *out = s;
+
+	for (; *s; s++) {
+		if (s[0] == '\\' && s[1] >= '0' && s[1] <= '3' && s[2] >= '0' &&
+		    s[2] <= '7' && s[3] >= '0' && s[3] <= '7') {
+			*out++ = (s[1] - '0') << 6 | (s[2] - '0') << 3 | (s[3] - '0');
+			s += 3;
+		} else {
+			*out++ = *s;
+		}
+	}
+	*out = '\0';
+}
+
+/*
+ * Is a tmpfs mounted with pram=NAME? (Options as /proc/mounts shows them.)
+ * Its mountpoint goes into @dir.
+ */
+static int tmpfs_mounted(const char *name, char *dir_out, size_t size)
 {
 	char line[4096], want[512];
 	FILE *f = fopen("/proc/mounts", "r");
@@ -108,6 +128,10 @@ static int tmpfs_mounted(const char *name)
 		for (o = strtok_r(opts, ",", &save); o; o = strtok_r(NULL, ",", &save))
 			if (!strcmp(o, want))
 				found = 1;
+		if (found) {
+			unescape(dir);
+			snprintf(dir_out, size, "%s", dir);
+		}
 	}
 	fclose(f);
 	return found;
@@ -131,10 +155,13 @@ static int node_exists(const char *name)
 
 static int do_preserve(const char *name)
 {
+	char dir[1024], arg[1400];
 	int err;
 
-	if (tmpfs_mounted(name)) {
-		err = write_file(SYS_DIR "/preserve", name);
+	if (tmpfs_mounted(name, dir, sizeof(dir))) {
+		/* The mountpoint goes with it, for a restore at boot. */
+		snprintf(arg, sizeof(arg), "%s %s", name, dir);
+		err = write_file(SYS_DIR "/preserve", arg);
 		if (err == -EALREADY) {
 			printf("pram-kexec: %s: already preserved\n", name);
 			return 0;
