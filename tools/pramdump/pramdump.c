@@ -774,15 +774,8 @@ int main(int argc, char **argv)
 		}
 	}
 	/* A leading IMAGE@ADDRESS argument is a raw image source. */
-	if (optind < argc && strchr(argv[optind], '@')) {
-		const char *at = strrchr(argv[optind], '@');
-
+	if (optind < argc && strchr(argv[optind], '@'))
 		o.core = argv[optind++];
-		if (!o.have_root) {
-			/* The root is usually elsewhere: 'scan' finds it. */
-			(void)at;
-		}
-	}
 	if (optind < argc)
 		cmd = argv[optind++];
 	if (!strcmp(cmd, "scan"))
