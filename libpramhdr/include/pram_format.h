@@ -194,6 +194,10 @@ struct pram_page_entry {
  * further DENTRY records for an inode already described; XATTR records
  * follow the INODE record they belong to.
  *
+ * Between SUPER and the root's INODE record come the optional records of
+ * mount-wide settings: at most one MPOL, at most one QUOTA, and after the
+ * QUOTA record one DQUOT record per user or group with limits of its own.
+ *
  * The page stream holds the file data: the entries of each regular file
  * are contiguous, in the order of the INODE records, at the positions
  * the INODE record gives.
@@ -205,6 +209,9 @@ struct pram_page_entry {
 #define PRAM_REC_DENTRY		3
 #define PRAM_REC_XATTR		4
 #define PRAM_REC_END		5
+#define PRAM_REC_MPOL		6
+#define PRAM_REC_QUOTA		7
+#define PRAM_REC_DQUOT		8
 
 #define PRAM_REC_ALIGN		8
 
@@ -273,6 +280,16 @@ struct pram_rec_end {
 	__le64 data_pages;
 };
 
+/*
+ * Inode flags of an INODE record: the values of FS_IOC_GETFLAGS (chattr),
+ * limited to those tmpfs supports.
+ */
+#define PRAM_INODE_FL_IMMUTABLE	0x00000010u	/* FS_IMMUTABLE_FL */
+#define PRAM_INODE_FL_APPEND	0x00000020u	/* FS_APPEND_FL */
+#define PRAM_INODE_FL_NODUMP	0x00000040u	/* FS_NODUMP_FL */
+#define PRAM_INODE_FL_NOATIME	0x00000080u	/* FS_NOATIME_FL */
+#define PRAM_INODE_FL_ALL	0x000000f0u
+
 /**
  * struct pram_rec_inode - one inode; a symlink's target follows it
  * @rec: type PRAM_REC_INODE
@@ -282,7 +299,7 @@ struct pram_rec_end {
  * @gid: group, as seen from the initial user namespace
  * @nlink: link count when saved
  * @rdev: device number of a character or block device (new_encode_dev)
- * @flags: inode flags (FS_*_FL as reported by FS_IOC_GETFLAGS)
+ * @flags: PRAM_INODE_FL_* (the chattr flags tmpfs keeps)
  * @size: file size in bytes; for a symlink, the target length
  * @atime_sec: last access time, seconds
  * @mtime_sec: last modification time, seconds
@@ -346,6 +363,75 @@ struct pram_rec_xattr {
 	__le16 name_len;
 	__le16 reserved;
 	__le32 value_len;
+};
+
+/* Longest memory policy text of an MPOL record. */
+#define PRAM_MPOL_MAX		1024
+
+/**
+ * struct pram_rec_mpol - the mount's memory policy (mpol=)
+ * @rec: type PRAM_REC_MPOL
+ *
+ * The policy follows in the syntax of tmpfs' mpol= option, as
+ * /proc/mounts shows it ("interleave=static:0-3"), 1..PRAM_MPOL_MAX
+ * bytes, no NUL. Absent when the mount uses the default policy.
+ */
+struct pram_rec_mpol {
+	struct pram_rec rec;
+};
+
+/* Quota types, the indexes of the arrays of struct pram_rec_quota. */
+#define PRAM_QUOTA_USR		0
+#define PRAM_QUOTA_GRP		1
+#define PRAM_QUOTA_TYPES	2
+
+/**
+ * struct pram_rec_quota - quota accounting of the mount
+ * @rec: type PRAM_REC_QUOTA
+ * @types: bit (1 << PRAM_QUOTA_*) set for each type accounted
+ *	(usrquota, grpquota)
+ * @reserved: zero
+ * @bhardlimit: per type, usrquota_block_hardlimit= or
+ *	grpquota_block_hardlimit=, the default space limit in bytes (0: none)
+ * @ihardlimit: per type, the default inode limit (0: none)
+ * @bgrace: per type, the space grace period in seconds
+ * @igrace: per type, the inode grace period in seconds
+ *
+ * Usage is not recorded: it follows from the files and their owners.
+ */
+struct pram_rec_quota {
+	struct pram_rec rec;
+	__le32 types;
+	__le32 reserved;
+	__le64 bhardlimit[PRAM_QUOTA_TYPES];
+	__le64 ihardlimit[PRAM_QUOTA_TYPES];
+	__le64 bgrace[PRAM_QUOTA_TYPES];
+	__le64 igrace[PRAM_QUOTA_TYPES];
+};
+
+/**
+ * struct pram_rec_dquot - the quota limits of one user or group
+ * @rec: type PRAM_REC_DQUOT
+ * @type: PRAM_QUOTA_*, a type set in the QUOTA record
+ * @id: user or group id, as seen from the initial user namespace
+ * @bhardlimit: space hard limit in bytes (0: none)
+ * @bsoftlimit: space soft limit in bytes (0: none)
+ * @ihardlimit: inode hard limit (0: none)
+ * @isoftlimit: inode soft limit (0: none)
+ * @btime: when the space grace period ends, seconds since the epoch
+ *	(0: not running)
+ * @itime: when the inode grace period ends, likewise
+ */
+struct pram_rec_dquot {
+	struct pram_rec rec;
+	__le32 type;
+	__le32 id;
+	__le64 bhardlimit;
+	__le64 bsoftlimit;
+	__le64 ihardlimit;
+	__le64 isoftlimit;
+	__le64 btime;
+	__le64 itime;
 };
 
 #endif /* _PRAM_FORMAT_H */

@@ -346,6 +346,7 @@ uint32_t pramhdr_crc32c(uint32_t crc, const void *buf, size_t len);
  * @target: symlink target or NULL
  * @first_entry: first page stream entry of a regular file
  * @nr_entries: number of page stream entries
+ * @flags: chattr flags, PRAM_INODE_FL_*
  */
 struct pramhdr_file {
 	char *path;
@@ -355,6 +356,24 @@ struct pramhdr_file {
 	int64_t atime, mtime, ctime;
 	char *target;
 	uint64_t first_entry, nr_entries;
+	uint32_t flags;
+};
+
+/**
+ * struct pramhdr_dquot - quota limits of one user or group of a tree
+ * @type: PRAM_QUOTA_USR or PRAM_QUOTA_GRP
+ * @id: user or group id
+ * @bhardlimit: space hard limit, bytes (0: none)
+ * @bsoftlimit: space soft limit, bytes
+ * @ihardlimit: inode hard limit
+ * @isoftlimit: inode soft limit
+ * @btime: end of the space grace period, s since the epoch (0: none)
+ * @itime: end of the inode grace period
+ */
+struct pramhdr_dquot {
+	uint32_t type, id;
+	uint64_t bhardlimit, bsoftlimit, ihardlimit, isoftlimit;
+	int64_t btime, itime;
 };
 
 /**
@@ -367,6 +386,18 @@ struct pramhdr_file {
  * @data_pages: pages the files' entries cover
  * @nr_xattrs: extended attributes and ACLs in the tree
  * @mountpoint: where it was mounted when preserved, or NULL if unknown
+ * @uid: uid= of the mount
+ * @gid: gid= of the mount
+ * @huge: huge= of the mount (0 never, 1 always, 2 within_size, 3 advise)
+ * @opt_flags: PRAM_SHMEM_OPT_* (noswap, inode64)
+ * @mpol: mpol= of the mount, or NULL for the default policy
+ * @quota_types: quota types accounted, bit (1 << PRAM_QUOTA_*); 0: none
+ * @quota_bhardlimit: per type, the default space hard limit in bytes
+ * @quota_ihardlimit: per type, the default inode hard limit
+ * @quota_bgrace: per type, the space grace period in seconds
+ * @quota_igrace: per type, the inode grace period in seconds
+ * @dquots: @nr_dquots users' and groups' own quota limits
+ * @nr_dquots: their number
  */
 struct pramhdr_tree {
 	struct pramhdr_file *files;
@@ -376,7 +407,32 @@ struct pramhdr_tree {
 	uint64_t data_pages;
 	uint64_t nr_xattrs;
 	char *mountpoint;
+	uint32_t uid, gid, huge, opt_flags;
+	char *mpol;
+	uint32_t quota_types;
+	uint64_t quota_bhardlimit[PRAM_QUOTA_TYPES];
+	uint64_t quota_ihardlimit[PRAM_QUOTA_TYPES];
+	uint64_t quota_bgrace[PRAM_QUOTA_TYPES];
+	uint64_t quota_igrace[PRAM_QUOTA_TYPES];
+	struct pramhdr_dquot *dquots;
+	size_t nr_dquots;
 };
+
+/**
+ * pramhdr_tree_mount_options - the tree's mount options as tmpfs takes them
+ * @tree: a decoded tree
+ * @buf: where to write them, NUL-terminated ("size=1024k,nr_inodes=...")
+ * @size: size of @buf
+ *
+ * Every option the tree records, spelled out in the syntax of mount -o
+ * (size= 0 means unlimited, as tmpfs reads it). The per-user and per-group
+ * limits in @tree->dquots are not mount options.
+ *
+ * Returns: the length of the whole text, as snprintf() does: if it is
+ * @size or more, @buf holds only its beginning.
+ */
+int pramhdr_tree_mount_options(const struct pramhdr_tree *tree, char *buf,
+			       size_t size);
 
 /**
  * pramhdr_tree_decode - decode a tmpfs node's metadata stream

@@ -6,6 +6,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <inttypes.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,6 +98,7 @@ static int add_file(struct pramhdr_tree *t, size_t *cap, char *path,
 	f->nlink = le32(r->nlink);
 	f->rdev = le32(r->rdev);
 	f->size = le64(r->size);
+	f->flags = le32(r->flags);
 	f->atime = ns_of(le64(r->atime_sec), le32(r->atime_nsec));
 	f->mtime = ns_of(le64(r->mtime_sec), le32(r->mtime_nsec));
 	f->ctime = ns_of(le64(r->ctime_sec), le32(r->ctime_nsec));
@@ -117,6 +119,87 @@ static bool valid_name(const char *name, size_t len)
 		return false;
 	return !(len == 1 && name[0] == '.') &&
 	       !(len == 2 && !memcmp(name, "..", 2));
+}
+
+/* An absolute path without NUL, or nothing. */
+static bool valid_mountpoint(const char *path, size_t len)
+{
+	return !len || (len < 4096 && path[0] == '/' && !memchr(path, '\0', len));
+}
+
+static bool valid_quota(const struct pram_rec_quota *q, size_t rlen)
+{
+	uint32_t types = le32(q->types);
+
+	return rlen == sizeof(*q) && types &&
+	       !(types & ~((1u << PRAM_QUOTA_TYPES) - 1)) && !q->reserved;
+}
+
+/*
+ * A record of a mount-wide setting (MPOL, QUOTA, DQUOT), which comes
+ * between SUPER and the root's INODE record. Returns NULL when it is
+ * well-formed and taken into @t, else what is wrong with it.
+ */
+static const char *decode_setting(struct pramhdr_tree *t,
+				  const struct pram_rec *rec, size_t rlen,
+				  uint64_t inodes, int *err)
+{
+	uint16_t type = le16(rec->type);
+	int i;
+
+	if (inodes)
+		return "mount setting record after the root inode";
+	if (type == PRAM_REC_MPOL) {
+		size_t n = rlen - sizeof(struct pram_rec_mpol);
+
+		if (t->mpol || rlen <= sizeof(struct pram_rec_mpol) ||
+		    n > PRAM_MPOL_MAX || memchr(rec + 1, '\0', n))
+			return "malformed or repeated MPOL record";
+		t->mpol = strndup((const char *)(rec + 1), n);
+		if (!t->mpol)
+			*err = -ENOMEM;
+		return NULL;
+	}
+	if (type == PRAM_REC_QUOTA) {
+		const struct pram_rec_quota *q = (const void *)rec;
+
+		if (t->quota_types || !valid_quota(q, rlen))
+			return "malformed or repeated QUOTA record";
+		t->quota_types = le32(q->types);
+		for (i = 0; i < PRAM_QUOTA_TYPES; i++) {
+			t->quota_bhardlimit[i] = le64(q->bhardlimit[i]);
+			t->quota_ihardlimit[i] = le64(q->ihardlimit[i]);
+			t->quota_bgrace[i] = le64(q->bgrace[i]);
+			t->quota_igrace[i] = le64(q->igrace[i]);
+		}
+		return NULL;
+	}
+	/* PRAM_REC_DQUOT */
+	{
+		const struct pram_rec_dquot *d = (const void *)rec;
+		struct pramhdr_dquot *q;
+
+		if (rlen != sizeof(*d) || le32(d->type) >= PRAM_QUOTA_TYPES ||
+		    !(t->quota_types & (1u << le32(d->type))) ||
+		    le32(d->id) == UINT32_MAX)
+			return "malformed DQUOT record, or one before QUOTA";
+		q = realloc(t->dquots, (t->nr_dquots + 1) * sizeof(*q));
+		if (!q) {
+			*err = -ENOMEM;
+			return NULL;
+		}
+		t->dquots = q;
+		q = &q[t->nr_dquots++];
+		q->type = le32(d->type);
+		q->id = le32(d->id);
+		q->bhardlimit = le64(d->bhardlimit);
+		q->bsoftlimit = le64(d->bsoftlimit);
+		q->ihardlimit = le64(d->ihardlimit);
+		q->isoftlimit = le64(d->isoftlimit);
+		q->btime = (int64_t)le64(d->btime);
+		q->itime = (int64_t)le64(d->itime);
+		return NULL;
+	}
 }
 
 #define bad(...)                                                           \
@@ -175,6 +258,8 @@ int pramhdr_tree_decode(const void *meta, size_t len, int node,
 			super = (const void *)rec;
 			if (inodes || rlen < sizeof(*super) ||
 			    rlen != sizeof(*super) + le16(super->path_len) ||
+			    !valid_mountpoint((const char *)(super + 1),
+					      le16(super->path_len)) ||
 			    le32(super->version) != PRAM_SHMEM_VERSION) {
 				pos = here;
 				bad("bad SUPER record");
@@ -190,7 +275,24 @@ int pramhdr_tree_decode(const void *meta, size_t len, int node,
 			t->max_blocks = le64(super->max_blocks);
 			t->max_inodes = le64(super->max_inodes);
 			t->mode = le32(super->mode);
+			t->uid = le32(super->uid);
+			t->gid = le32(super->gid);
+			t->huge = le32(super->huge);
+			t->opt_flags = le32(super->opt_flags);
 			break;
+		case PRAM_REC_MPOL:
+		case PRAM_REC_QUOTA:
+		case PRAM_REC_DQUOT: {
+			const char *why = decode_setting(t, rec, rlen, inodes, &err);
+
+			if (err)
+				goto out;
+			if (why) {
+				pos = here;
+				bad("%s", why);
+			}
+			break;
+		}
 		case PRAM_REC_INODE: {
 			const struct pram_rec_inode *r = (const void *)rec;
 			struct ino_slot *s;
@@ -206,6 +308,9 @@ int pramhdr_tree_decode(const void *meta, size_t len, int node,
 			if (le32(r->atime_nsec) >= NS || le32(r->mtime_nsec) >= NS ||
 			    le32(r->ctime_nsec) >= NS)
 				bad("INODE record %" PRIu64 " has nanoseconds out of range", ino);
+			if (le32(r->flags) & ~PRAM_INODE_FL_ALL)
+				bad("INODE record %" PRIu64 " has unknown flags %#x", ino,
+				    le32(r->flags) & ~PRAM_INODE_FL_ALL);
 			if (!ino || (S_ISLNK(mode) ? rlen != sizeof(*r) + le64(r->size) ||
 						     !le64(r->size) || le64(r->size) >= 4096 :
 						     rlen != sizeof(*r)))
@@ -340,5 +445,65 @@ void pramhdr_tree_free(struct pramhdr_tree *tree)
 	}
 	free(tree->files);
 	free(tree->mountpoint);
+	free(tree->mpol);
+	free(tree->dquots);
 	free(tree);
+}
+
+/* Text appended to a buffer that may be too small, as snprintf() does. */
+struct text {
+	char *buf;
+	size_t size, len;
+};
+
+static void put(struct text *t, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void put(struct text *t, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(t->len < t->size ? t->buf + t->len : NULL,
+		      t->len < t->size ? t->size - t->len : 0, fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		t->len += (size_t)n;
+}
+
+int pramhdr_tree_mount_options(const struct pramhdr_tree *tree, char *buf,
+			       size_t size)
+{
+	static const char *const huge[] = { "never", "always", "within_size",
+					    "advise" };
+	static const char *const quota[] = { "usr", "grp" };
+	struct text t = { buf, size, 0 };
+	int i;
+
+	if (size)
+		buf[0] = '\0';
+	/* nr_blocks= counts pages: no page size needed to say it exactly. */
+	put(&t, "nr_blocks=%" PRIu64 ",nr_inodes=%" PRIu64 ",mode=%04o,uid=%u,gid=%u",
+	    tree->max_blocks, tree->max_inodes, tree->mode & 07777, tree->uid,
+	    tree->gid);
+	if (tree->huge < sizeof(huge) / sizeof(huge[0]))
+		put(&t, ",huge=%s", huge[tree->huge]);
+	put(&t, ",%s", tree->opt_flags & PRAM_SHMEM_OPT_INODE64 ? "inode64" : "inode32");
+	if (tree->opt_flags & PRAM_SHMEM_OPT_NOSWAP)
+		put(&t, ",noswap");
+	if (tree->mpol)
+		put(&t, ",mpol=%s", tree->mpol);
+	for (i = 0; i < PRAM_QUOTA_TYPES; i++) {
+		if (!(tree->quota_types & (1u << i)))
+			continue;
+		put(&t, ",%squota", quota[i]);
+		if (tree->quota_bhardlimit[i])
+			put(&t, ",%squota_block_hardlimit=%" PRIu64, quota[i],
+			    tree->quota_bhardlimit[i]);
+		if (tree->quota_ihardlimit[i])
+			put(&t, ",%squota_inode_hardlimit=%" PRIu64, quota[i],
+			    tree->quota_ihardlimit[i]);
+	}
+	return t.len > INT32_MAX ? INT32_MAX : (int)t.len;
 }

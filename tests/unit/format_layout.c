@@ -104,6 +104,25 @@ AT(pram_rec_xattr, ino, 8);
 AT(pram_rec_xattr, name_len, 16);
 AT(pram_rec_xattr, value_len, 20);
 
+SIZE(pram_rec_mpol, 8);
+
+SIZE(pram_rec_quota, 80);
+AT(pram_rec_quota, types, 8);
+AT(pram_rec_quota, bhardlimit, 16);
+AT(pram_rec_quota, ihardlimit, 32);
+AT(pram_rec_quota, bgrace, 48);
+AT(pram_rec_quota, igrace, 64);
+
+SIZE(pram_rec_dquot, 64);
+AT(pram_rec_dquot, type, 8);
+AT(pram_rec_dquot, id, 12);
+AT(pram_rec_dquot, bhardlimit, 16);
+AT(pram_rec_dquot, bsoftlimit, 24);
+AT(pram_rec_dquot, ihardlimit, 32);
+AT(pram_rec_dquot, isoftlimit, 40);
+AT(pram_rec_dquot, btime, 48);
+AT(pram_rec_dquot, itime, 56);
+
 int main(void)
 {
 	/* Magics spell their names in memory, little-endian. */

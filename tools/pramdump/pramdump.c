@@ -64,7 +64,7 @@ static const struct colinfo node_cols[] = {
 static const int node_default[] = { N_NAME, N_TYPE, N_STATE, N_PAGES, N_SIZE, N_CHECK };
 
 enum { F_PATH, F_TYPE, F_MODE, F_UID, F_GID, F_NLINK, F_INO, F_SIZE, F_MTIME,
-       F_RUNS, F_TARGET };
+       F_RUNS, F_TARGET, F_FLAGS };
 static const struct colinfo file_cols[] = {
 	[F_PATH] = { "PATH", 0.4, SCOLS_FL_TREE, "path in the tree" },
 	[F_TYPE] = { "TYPE", 4, 0, "file, dir, symlink, chr, blk, fifo, sock" },
@@ -77,6 +77,7 @@ static const struct colinfo file_cols[] = {
 	[F_MTIME] = { "MTIME", 30, 0, "modification time, ns" },
 	[F_RUNS] = { "RUNS", 4, SCOLS_FL_RIGHT, "page stream entries" },
 	[F_TARGET] = { "TARGET", 0.2, 0, "symlink target" },
+	[F_FLAGS] = { "FLAGS", 4, 0, "chattr flags as lsattr shows them: i a d A" },
 };
 static const int file_default[] = { F_PATH, F_TYPE, F_MODE, F_UID, F_GID, F_SIZE, F_MTIME, F_TARGET };
 
@@ -430,6 +431,24 @@ static const char *type_name(uint32_t mode)
 	return "?";
 }
 
+/* chattr flags in lsattr's letters, "-" for none; @s holds 5 bytes. */
+static const char *flags_string(uint32_t flags, char *s)
+{
+	static const struct { uint32_t flag; char c; } letters[] = {
+		{ PRAM_INODE_FL_IMMUTABLE, 'i' }, { PRAM_INODE_FL_APPEND, 'a' },
+		{ PRAM_INODE_FL_NODUMP, 'd' }, { PRAM_INODE_FL_NOATIME, 'A' },
+	};
+	size_t i, n = 0;
+
+	for (i = 0; i < sizeof(letters) / sizeof(letters[0]); i++)
+		if (flags & letters[i].flag)
+			s[n++] = letters[i].c;
+	if (!n)
+		s[n++] = '-';
+	s[n] = '\0';
+	return s;
+}
+
 static void mode_string(uint32_t mode, char *s)
 {
 	static const char types[] = "?pc?d?b?-?l?s???";
@@ -535,6 +554,12 @@ static int cmd_files(const struct opts *o, struct pramhdr_source *src,
 			}
 			case F_RUNS: set(ln, i, "%" PRIu64, f->nr_entries); break;
 			case F_TARGET: if (f->target) set(ln, i, "%s", f->target); break;
+			case F_FLAGS: {
+				char fl[5];
+
+				set(ln, i, "%s", flags_string(f->flags, fl));
+				break;
+			}
 			}
 		}
 	}
@@ -545,6 +570,33 @@ static int cmd_files(const struct opts *o, struct pramhdr_source *src,
 	pramhdr_report_free(&rep);
 	pramhdr_chain_free(c);
 	return EXIT_SUCCESS;
+}
+
+/* The mount options and the quota limits of users and groups. */
+static void print_options(const struct pramhdr_tree *t)
+{
+	static const char *const type[] = { "user", "group" };
+	int len = pramhdr_tree_mount_options(t, NULL, 0);
+	char *text = malloc((size_t)len + 1);
+	size_t k;
+
+	if (!text)
+		die("out of memory");
+	pramhdr_tree_mount_options(t, text, (size_t)len + 1);
+	printf("options   %s\n", text);
+	free(text);
+	for (k = 0; k < t->nr_dquots; k++) {
+		const struct pramhdr_dquot *q = &t->dquots[k];
+
+		printf("quota     %s %u: space %" PRIu64 "/%" PRIu64 " bytes, inodes %" PRIu64 "/%" PRIu64 " (soft/hard)",
+		       type[q->type], q->id, q->bsoftlimit, q->bhardlimit,
+		       q->isoftlimit, q->ihardlimit);
+		if (q->btime)
+			printf(", space grace until %" PRId64, q->btime);
+		if (q->itime)
+			printf(", inode grace until %" PRId64, q->itime);
+		putchar('\n');
+	}
 }
 
 static int cmd_show(const struct opts *o, struct pramhdr_source *src,
@@ -580,6 +632,7 @@ static int cmd_show(const struct opts *o, struct pramhdr_source *src,
 			printf("files     %zu names, %" PRIu64 " xattrs\n", t->nr_files,
 			       t->nr_xattrs);
 			printf("mounted   %s\n", t->mountpoint ? t->mountpoint : "(not recorded)");
+			print_options(t);
 			pramhdr_tree_free(t);
 		}
 	}

@@ -19,21 +19,40 @@
  *   e2e-util discard-delta NAME         discard PRAM node NAME; print by how
  *                                       many kB free memory and MemTotal
  *                                       rose; no process runs in between
+ *   e2e-util chattr PATH HEX            set the inode flags (FS_IOC_SETFLAGS)
+ *   e2e-util as UID GID CMD [ARG...]    run CMD with those ids, no groups
+ *   e2e-util quota DIR                  the quotas of DIR's filesystem: grace
+ *                                       periods, then usage, limits and
+ *                                       timers of every user and group
+ *   e2e-util setquota DIR usr|grp ID BSOFT BHARD ISOFT IHARD
+ *                                       set limits (space in KiB)
+ *   e2e-util setgrace DIR usr|grp BGRACE IGRACE
+ *                                       set grace periods (seconds)
+ *   e2e-util pattern write|check FILE MIB SEED
+ *                                       write a dense file of MIB MiB whose
+ *                                       every word depends on SEED and its
+ *                                       offset, or check one: any page
+ *                                       lost, moved or changed is found
  */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
 #include <limits.h>
+#include <linux/fs.h>
+#include <linux/quota.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <stdint.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 #include <sys/sysmacros.h>
 #include <sys/xattr.h>
 #include <unistd.h>
+#include <grp.h>
 
 static size_t base_len;
 
@@ -220,6 +239,134 @@ static void print_holes(const char *path, const struct stat *st)
 	close(fd);
 }
 
+/* chattr flags, when there are any. */
+static void print_flags(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW);
+	int flags = 0;
+
+	if (fd >= 0 && !ioctl(fd, FS_IOC_GETFLAGS, &flags) && flags)
+		printf(" flags=%#x", flags);
+	if (fd >= 0)
+		close(fd);
+}
+
+static int set_flags(const char *path, const char *hex)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW);
+	int flags = (int)strtol(hex, NULL, 16);
+	int err = fd < 0 ? -1 : ioctl(fd, FS_IOC_SETFLAGS, &flags);
+
+	if (fd >= 0)
+		close(fd);
+	return err;
+}
+
+static int quotactl_dir(const char *dir, int cmd, int type, int id, void *addr)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY);
+	int err;
+
+	if (fd < 0)
+		return -1;
+	err = (int)syscall(SYS_quotactl_fd, fd, QCMD(cmd, type), id, addr);
+	close(fd);
+	return err;
+}
+
+static int quota_type(const char *s)
+{
+	return !strcmp(s, "usr") ? USRQUOTA : !strcmp(s, "grp") ? GRPQUOTA : -1;
+}
+
+/* Grace periods, then every id with a quota structure, in id order. */
+static int print_quota(const char *dir)
+{
+	static const char *const names[] = { "usr", "grp" };
+	int type;
+
+	for (type = USRQUOTA; type <= GRPQUOTA; type++) {
+		struct if_dqinfo info;
+		struct if_nextdqblk q;
+		unsigned int id = 0;
+
+		if (quotactl_dir(dir, Q_GETINFO, type, 0, &info)) {
+			printf("%s off\n", names[type]);
+			continue;
+		}
+		printf("%s grace %llu %llu\n", names[type],
+		       (unsigned long long)info.dqi_bgrace,
+		       (unsigned long long)info.dqi_igrace);
+		while (!quotactl_dir(dir, Q_GETNEXTQUOTA, type, (int)id, &q)) {
+			printf("%s %u space=%llu inodes=%llu bsoft=%llu bhard=%llu isoft=%llu ihard=%llu btime=%llu itime=%llu\n",
+			       names[type], q.dqb_id,
+			       (unsigned long long)q.dqb_curspace,
+			       (unsigned long long)q.dqb_curinodes,
+			       (unsigned long long)q.dqb_bsoftlimit,
+			       (unsigned long long)q.dqb_bhardlimit,
+			       (unsigned long long)q.dqb_isoftlimit,
+			       (unsigned long long)q.dqb_ihardlimit,
+			       (unsigned long long)q.dqb_btime,
+			       (unsigned long long)q.dqb_itime);
+			id = q.dqb_id + 1;
+			if (!id)
+				break;
+		}
+		if (errno != ENOENT)
+			return -1;
+	}
+	return 0;
+}
+
+/* A word of the test pattern: depends on the seed and the offset. */
+static uint64_t pattern_word(uint64_t seed, uint64_t off)
+{
+	uint64_t z = seed + off * 0x9e3779b97f4a7c15ULL;
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+static int pattern(const char *op, const char *path, long mib, uint64_t seed)
+{
+	size_t chunk = 1 << 20;
+	uint64_t *buf = malloc(chunk);
+	int write_it = !strcmp(op, "write");
+	int fd = open(path, write_it ? O_WRONLY | O_CREAT | O_TRUNC : O_RDONLY,
+		      0644);
+	long m;
+
+	if (fd < 0 || !buf)
+		return -1;
+	for (m = 0; m < mib; m++) {
+		uint64_t base = (uint64_t)m * chunk;
+		size_t i;
+
+		if (!write_it && read(fd, buf, chunk) != (ssize_t)chunk)
+			return -1;
+		for (i = 0; i < chunk / 8; i++) {
+			uint64_t w = pattern_word(seed, base + i * 8);
+
+			if (write_it) {
+				buf[i] = w;
+			} else if (buf[i] != w) {
+				fprintf(stderr, "%s: wrong data at offset %llu\n",
+					path, (unsigned long long)(base + i * 8));
+				return 1;
+			}
+		}
+		if (write_it && write(fd, buf, chunk) != (ssize_t)chunk)
+			return -1;
+	}
+	if (!write_it && read(fd, buf, 1) != 0) {
+		fprintf(stderr, "%s: longer than %ld MiB\n", path, mib);
+		return 1;
+	}
+	free(buf);
+	return close(fd);
+}
+
 static int visit(const char *path, const struct stat *st, int flag,
 		 struct FTW *ftw)
 {
@@ -247,6 +394,8 @@ static int visit(const char *path, const struct stat *st, int flag,
 		printf(" -> ");
 		print_escaped(target);
 	}
+	if (S_ISREG(st->st_mode) || S_ISDIR(st->st_mode))
+		print_flags(path);
 	if (S_ISREG(st->st_mode))
 		print_holes(path, st);
 	if (!S_ISDIR(st->st_mode) && st->st_nlink > 1) {
@@ -416,6 +565,72 @@ int main(int argc, char **argv)
 		}
 		return 0;
 	}
-	fprintf(stderr, "usage: e2e-util settime PATH ATIME MTIME | manifest DIR\n");
+	if (argc == 4 && !strcmp(argv[1], "chattr")) {
+		if (set_flags(argv[2], argv[3])) {
+			perror(argv[2]);
+			return 1;
+		}
+		return 0;
+	}
+	if (argc >= 5 && !strcmp(argv[1], "as")) {
+		gid_t gid = (gid_t)atol(argv[3]);
+
+		if (setgroups(0, NULL) || setgid(gid) ||
+		    setuid((uid_t)atol(argv[2]))) {
+			perror("e2e-util as");
+			return 1;
+		}
+		execvp(argv[4], argv + 4);
+		perror(argv[4]);
+		return 127;
+	}
+	if (argc == 3 && !strcmp(argv[1], "quota")) {
+		if (print_quota(argv[2])) {
+			perror(argv[2]);
+			return 1;
+		}
+		return 0;
+	}
+	if (argc == 9 && !strcmp(argv[1], "setquota")) {
+		struct if_dqblk q = {
+			.dqb_bsoftlimit = strtoull(argv[5], NULL, 0),
+			.dqb_bhardlimit = strtoull(argv[6], NULL, 0),
+			.dqb_isoftlimit = strtoull(argv[7], NULL, 0),
+			.dqb_ihardlimit = strtoull(argv[8], NULL, 0),
+			.dqb_valid = QIF_LIMITS,
+		};
+
+		if (quota_type(argv[3]) < 0 ||
+		    quotactl_dir(argv[2], Q_SETQUOTA, quota_type(argv[3]),
+				 atoi(argv[4]), &q)) {
+			perror("setquota");
+			return 1;
+		}
+		return 0;
+	}
+	if (argc == 6 && !strcmp(argv[1], "setgrace")) {
+		struct if_dqinfo info = {
+			.dqi_bgrace = strtoull(argv[4], NULL, 0),
+			.dqi_igrace = strtoull(argv[5], NULL, 0),
+			.dqi_valid = IIF_BGRACE | IIF_IGRACE,
+		};
+
+		if (quota_type(argv[3]) < 0 ||
+		    quotactl_dir(argv[2], Q_SETINFO, quota_type(argv[3]), 0,
+				 &info)) {
+			perror("setgrace");
+			return 1;
+		}
+		return 0;
+	}
+	if (argc == 6 && !strcmp(argv[1], "pattern")) {
+		int err = pattern(argv[2], argv[3], atol(argv[4]),
+				  strtoull(argv[5], NULL, 0));
+
+		if (err < 0)
+			perror(argv[3]);
+		return err ? 1 : 0;
+	}
+	fprintf(stderr, "usage: see the comment at the top of e2e-util.c\n");
 	return 2;
 }

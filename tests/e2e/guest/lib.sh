@@ -48,13 +48,13 @@ check() {
 dmesg_has() { dmesg | grep -q -- "$1"; }
 
 # The kernel command line for the next boot: this one, without e2e.boot=
-# and pram=, with e2e.boot=N+1.
+# and pram=, with e2e.boot=N+1 and $NEXT_APPEND if set.
 next_cmdline() {
 	out=""
 	for w in $(cat /proc/cmdline); do
 		case $w in e2e.boot=* | pram=*) ;; *) out="$out $w" ;; esac
 	done
-	echo "$out e2e.boot=$((BOOT + 1))"
+	echo "$out e2e.boot=$((BOOT + 1))${NEXT_APPEND:+ $NEXT_APPEND}"
 }
 
 # Pack this root filesystem (which holds /bzImage) as the next initrd.
@@ -184,7 +184,8 @@ kernel_slot() { awk -F'[- ]+' '/Kernel code/ {print $2; exit}' /proc/iomem; }
 # the whole-tree scenarios: deep and empty directories, a sparse 2 GiB
 # file, long/dangling/directory symlinks with their own owner and times,
 # hard links across directories, fifo, socket, devices, setuid/setgid/
-# sticky, ids without passwd entries, 255-byte and odd names, ns times.
+# sticky, ids without passwd entries, 255-byte and odd names, chattr
+# flags (immutable, append-only, nodump, noatime), ns times.
 make_kinds_tree() {
 	d=$1
 	mkdir -p "$d/deep/1/2/3/4/5/6/7/8/9/10/11/12/13/14/15/16/17/18/19/20" "$d/empty"
@@ -226,4 +227,13 @@ make_kinds_tree() {
 	for f in "$d/suid" "$d/fifo" "$d/null" "$d/sparse" "$d/$name255" "$d/deep/1"; do
 		settime "$f" 1300000000.123456789 1400000000.987654321
 	done
+	# chattr flags last: an immutable inode takes no more changes.
+	mkdir "$d/attrs"
+	echo frozen >"$d/attrs/immutable"
+	echo log >"$d/attrs/append-only"
+	echo skip >"$d/attrs/nodump"
+	/e2e/e2e-util chattr "$d/attrs/immutable" 10 || fail "chattr +i"
+	/e2e/e2e-util chattr "$d/attrs/append-only" 20 || fail "chattr +a"
+	/e2e/e2e-util chattr "$d/attrs/nodump" c0 || fail "chattr +dA"
+	/e2e/e2e-util chattr "$d/attrs" 40 || fail "chattr +d on a directory"
 }

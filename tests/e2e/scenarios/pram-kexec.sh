@@ -3,7 +3,8 @@
 # segments are kept off preserved memory. First with kexec_load (-c -l;
 # kexec-tools 2.0.29 tries kexec_file_load first otherwise), then with
 # kexec_file_load (-s); the second jump reuses a command line that
-# holds a stale pram=, which pram-kexec must replace.
+# holds a stale pram=, which pram-kexec must replace. The tree, restored
+# and saved again by a plain unmount, keeps its recorded mountpoint.
 # e2e: mem=1G
 boot_1() {
 	mkdir -p /mnt/p
@@ -36,6 +37,10 @@ boot_2() {
 	restore_tree mytmpfs /mnt/p
 	manifest /mnt/p >/e2e/mytmpfs.expected
 	check "umount saves it again" umount /mnt/p
+	if command -v pramdump >/dev/null; then
+		check "saved by unmount, it keeps its mountpoint" sh -c \
+			'pramdump show mytmpfs | grep -q "^mounted   /mnt/p$"'
+	fi
 	cat /sys/kernel/pram >/e2e/root2
 	repack_initrd
 	check "pram-kexec -s (kexec_file_load), stale pram= in --reuse-cmdline" \
