@@ -37,6 +37,9 @@ static void walk_node(struct pramhdr_source *src, const struct pramhdr_node *n,
 	if (pramhdr_node_runs(src, n, &runs, &nr))
 		runs = NULL;
 	if (pramhdr_tree_decode(meta, len, 0, &t, rep) >= 0) {
+		char opts[64];
+
+		pramhdr_tree_mount_options(t, opts, sizeof(opts));
 		for (i = 0; runs && i < t->nr_files && i < 64; i++)
 			if ((t->files[i].mode & 0170000) == 0100000 &&
 			    t->files[i].size < (1 << 24))

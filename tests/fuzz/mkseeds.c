@@ -33,7 +33,10 @@ int main(int argc, char **argv)
 	if (argc < 2)
 		return 2;
 	mkdir(argv[1], 0755);
-	rec_super(&m, 1);
+	rec_super_path(&m, 1, "/srv/t");
+	rec_mpol(&m, "bind:0");
+	rec_quota(&m, 3, 1 << 20, 100);
+	rec_dquot(&m, PRAM_QUOTA_USR, 1000, 1 << 19, 1800000000);
 	rec_inode(&m, 1, S_IFDIR | 0755, 0, 0, 0, NULL);
 	rec_inode(&m, 2, S_IFREG | 0644, 4 * 4096 - 7, 0, 2, NULL);
 	rec_dentry(&m, 1, 2, "f");

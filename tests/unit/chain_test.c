@@ -617,6 +617,128 @@ TEST(mountpoint)
 	free(b.p);
 }
 
+/* Decode @b; expect it clean (0) or with problems (> 0). */
+static struct pramhdr_tree *decode(struct recbuf *b, bool clean)
+{
+	struct pramhdr_report rep = { 0 };
+	struct pramhdr_tree *t = NULL;
+	int ret = pramhdr_tree_decode(b->p, b->len, 0, &t, &rep);
+
+	CHECK(clean ? ret == 0 : ret > 0);
+	if (clean)
+		dump(&rep);
+	else
+		CHECK(has(&rep, PRAMHDR_P_RECORD, 0));
+	pramhdr_report_free(&rep);
+	return t;
+}
+
+TEST(settings_and_flags)
+{
+	static const char opts[] =
+		"nr_blocks=0,nr_inodes=0,mode=1777,uid=0,gid=0,huge=never,inode32,"
+		"mpol=interleave=static:0-1,usrquota,usrquota_block_hardlimit=8388608,"
+		"grpquota,grpquota_inode_hardlimit=300";
+	struct recbuf b = { 0 };
+	struct pramhdr_tree *t;
+	struct pram_rec_inode *r;
+	char small[8];
+	size_t at;
+
+	rec_super(&b, 1);
+	rec_mpol(&b, "interleave=static:0-1");
+	rec_quota(&b, 3, 8 << 20, 300);
+	rec_dquot(&b, PRAM_QUOTA_USR, 1000, 4 << 20, 1800000000);
+	rec_dquot(&b, PRAM_QUOTA_GRP, 100, 0, 0);
+	rec_inode(&b, 1, S_IFDIR | 0755, 0, 0, 0, NULL);
+	at = b.len;
+	rec_inode(&b, 2, S_IFREG | 0644, 0, 0, 0, NULL);
+	r = (void *)(b.p + at);
+	r->flags = htole32(PRAM_INODE_FL_IMMUTABLE | PRAM_INODE_FL_NOATIME);
+	rec_dentry(&b, 1, 2, "frozen");
+	rec_end(&b, 2, 1, 0);
+	t = decode(&b, true);
+	CHECK(t->mpol && !strcmp(t->mpol, "interleave=static:0-1"));
+	CHECK(t->quota_types == 3 && t->quota_bhardlimit[PRAM_QUOTA_USR] == 8 << 20);
+	CHECK(t->quota_ihardlimit[PRAM_QUOTA_GRP] == 300);
+	CHECK(t->quota_bgrace[PRAM_QUOTA_USR] == 3600 && t->quota_igrace[PRAM_QUOTA_GRP] == 7200);
+	CHECK(t->nr_dquots == 2 && t->dquots[0].id == 1000 &&
+	      t->dquots[0].bhardlimit == 4 << 20 && t->dquots[0].bsoftlimit == 2 << 20 &&
+	      t->dquots[0].btime == 1800000000 && t->dquots[1].type == PRAM_QUOTA_GRP);
+	CHECK(t->nr_files == 2 &&
+	      t->files[1].flags == (PRAM_INODE_FL_IMMUTABLE | PRAM_INODE_FL_NOATIME));
+	CHECK(pramhdr_tree_mount_options(t, small, sizeof(small)) == (int)strlen(opts));
+	CHECK(!strcmp(small, "nr_bloc"));
+	{
+		char full[sizeof(opts)];
+
+		CHECK(pramhdr_tree_mount_options(t, full, sizeof(full)) == (int)strlen(opts));
+		CHECK(!strcmp(full, opts));
+	}
+	pramhdr_tree_free(t);
+
+	/* Unknown inode flags. */
+	r = (void *)(b.p + at);
+	r->flags = htole32(0x1);
+	pramhdr_tree_free(decode(&b, false));
+	free(b.p);
+}
+
+TEST(bad_settings)
+{
+	struct recbuf b = { 0 };
+
+	/* A setting after the root inode. */
+	rec_super(&b, 1);
+	rec_inode(&b, 1, S_IFDIR | 0755, 0, 0, 0, NULL);
+	rec_mpol(&b, "bind:0");
+	rec_end(&b, 1, 0, 0);
+	pramhdr_tree_free(decode(&b, false));
+
+	/* Two memory policies. */
+	b.len = 0;
+	rec_super(&b, 1);
+	rec_mpol(&b, "bind:0");
+	rec_mpol(&b, "bind:1");
+	rec_inode(&b, 1, S_IFDIR | 0755, 0, 0, 0, NULL);
+	rec_end(&b, 1, 0, 0);
+	pramhdr_tree_free(decode(&b, false));
+
+	/* Limits before the quota settings. */
+	b.len = 0;
+	rec_super(&b, 1);
+	rec_dquot(&b, PRAM_QUOTA_USR, 1000, 1, 0);
+	rec_quota(&b, 1, 0, 0);
+	rec_inode(&b, 1, S_IFDIR | 0755, 0, 0, 0, NULL);
+	rec_end(&b, 1, 0, 0);
+	pramhdr_tree_free(decode(&b, false));
+
+	/* Limits of a type not accounted. */
+	b.len = 0;
+	rec_super(&b, 1);
+	rec_quota(&b, 1, 0, 0);
+	rec_dquot(&b, PRAM_QUOTA_GRP, 100, 1, 0);
+	rec_inode(&b, 1, S_IFDIR | 0755, 0, 0, 0, NULL);
+	rec_end(&b, 1, 0, 0);
+	pramhdr_tree_free(decode(&b, false));
+
+	/* No type, or an unknown one. */
+	b.len = 0;
+	rec_super(&b, 1);
+	rec_quota(&b, 4, 0, 0);
+	rec_inode(&b, 1, S_IFDIR | 0755, 0, 0, 0, NULL);
+	rec_end(&b, 1, 0, 0);
+	pramhdr_tree_free(decode(&b, false));
+
+	/* A mountpoint that is not an absolute path. */
+	b.len = 0;
+	rec_super_path(&b, 1, "var/cache");
+	rec_inode(&b, 1, S_IFDIR | 0755, 0, 0, 0, NULL);
+	rec_end(&b, 1, 0, 0);
+	pramhdr_tree_free(decode(&b, false));
+	free(b.p);
+}
+
 TEST(kdump_compressed_refused)
 {
 	char path[64];

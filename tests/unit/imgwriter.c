@@ -303,3 +303,35 @@ void rec_xattr(struct recbuf *b, uint64_t ino, const char *name,
 	x->value_len = htole32(value_len);
 	free(tail);
 }
+
+void rec_mpol(struct recbuf *b, const char *text)
+{
+	rec_add(b, PRAM_REC_MPOL, sizeof(struct pram_rec_mpol), text,
+		strlen(text));
+}
+
+void rec_quota(struct recbuf *b, uint32_t types, uint64_t usr_bhard,
+	       uint64_t grp_ihard)
+{
+	struct pram_rec_quota *q = rec_add(b, PRAM_REC_QUOTA, sizeof(*q), NULL, 0);
+
+	q->types = htole32(types);
+	q->bhardlimit[PRAM_QUOTA_USR] = htole64(usr_bhard);
+	q->ihardlimit[PRAM_QUOTA_GRP] = htole64(grp_ihard);
+	q->bgrace[PRAM_QUOTA_USR] = htole64(3600);
+	q->igrace[PRAM_QUOTA_GRP] = htole64(7200);
+}
+
+void rec_dquot(struct recbuf *b, uint32_t type, uint32_t id,
+	       uint64_t bhard, int64_t btime)
+{
+	struct pram_rec_dquot *d = rec_add(b, PRAM_REC_DQUOT, sizeof(*d), NULL, 0);
+
+	d->type = htole32(type);
+	d->id = htole32(id);
+	d->bhardlimit = htole64(bhard);
+	d->bsoftlimit = htole64(bhard / 2);
+	d->isoftlimit = htole64(2);
+	d->ihardlimit = htole64(10);
+	d->btime = htole64((uint64_t)btime);
+}

@@ -69,5 +69,10 @@ void rec_xattr(struct recbuf *b, uint64_t ino, const char *name,
 	       const void *value, uint32_t value_len);
 void rec_end_xattrs(struct recbuf *b, uint64_t inodes, uint64_t dentries,
 		    uint64_t xattrs, uint64_t data_pages);
+void rec_mpol(struct recbuf *b, const char *text);
+void rec_quota(struct recbuf *b, uint32_t types, uint64_t usr_bhard,
+	       uint64_t grp_ihard);
+void rec_dquot(struct recbuf *b, uint32_t type, uint32_t id,
+	       uint64_t bhard, int64_t btime);
 
 #endif
