@@ -3,7 +3,8 @@
 # and usage charged to the right owners (the loader creates the files, so
 # the charges must move to each file's owner). The limits still hold
 # after the restore: a user's own hard limit, and the mount's default
-# limit for a user who had no files before.
+# limit for a user who had no files before. A second round preserves the
+# mounted tmpfs in place (frozen) instead of unmounting it.
 # e2e: mem=1G
 as() { /e2e/e2e-util as "$@"; }
 report() { /e2e/e2e-util quota "$1"; }
@@ -52,5 +53,19 @@ boot_2() {
 	check "a new user gets the mount's default limit" grep -q "Disk quota exceeded" /run/err2
 	rm /mnt/q/new
 	check "and can write below it" as 1002 102 sh -c 'head -c 7340032 /dev/zero >/mnt/q/new'
+	# Second round: preserved in place (frozen), not unmounted.
+	report $d >/e2e/quota2.expected
+	check "preserve in place" sh -c 'echo "q /mnt/q" >/sys/kernel/mm/pram/preserve'
+	kexec_next
+}
+
+boot_3() {
+	d=/mnt/q
+	mkdir -p $d
+	check "mount with pram= only" mount -t tmpfs -o pram=q,noatime none $d
+	report $d >/run/quota2.actual
+	check "quotas identical after a preserve in place" \
+		diff -u /e2e/quota2.expected /run/quota2.actual
+	check "user 1002 is charged its file" grep -q '^usr 1002 space=7340032 inodes=1 ' /run/quota2.actual
 	pass
 }
