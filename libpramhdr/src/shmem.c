@@ -127,12 +127,25 @@ static bool valid_mountpoint(const char *path, size_t len)
 	return !len || (len < 4096 && path[0] == '/' && !memchr(path, '\0', len));
 }
 
+/* Limits the kernel's quota code accepts: up to 2^63 - 1. */
+#define QUOTA_LIMIT_MAX ((uint64_t)INT64_MAX)
+
 static bool valid_quota(const struct pram_rec_quota *q, size_t rlen)
 {
-	uint32_t types = le32(q->types);
+	uint32_t types;
+	int i;
 
-	return rlen == sizeof(*q) && types &&
-	       !(types & ~((1u << PRAM_QUOTA_TYPES) - 1)) && !q->reserved;
+	if (rlen != sizeof(*q))
+		return false;
+	types = le32(q->types);
+	if (!types || (types & ~((1u << PRAM_QUOTA_TYPES) - 1)) || q->reserved)
+		return false;
+	for (i = 0; i < PRAM_QUOTA_TYPES; i++)
+		if (le64(q->bhardlimit[i]) > QUOTA_LIMIT_MAX ||
+		    le64(q->ihardlimit[i]) > QUOTA_LIMIT_MAX ||
+		    le64(q->bgrace[i]) > UINT32_MAX || le64(q->igrace[i]) > UINT32_MAX)
+			return false;
+	return true;
 }
 
 /*
@@ -181,7 +194,11 @@ static const char *decode_setting(struct pramhdr_tree *t,
 
 		if (rlen != sizeof(*d) || le32(d->type) >= PRAM_QUOTA_TYPES ||
 		    !(t->quota_types & (1u << le32(d->type))) ||
-		    le32(d->id) == UINT32_MAX)
+		    le32(d->id) == UINT32_MAX ||
+		    le64(d->bhardlimit) > QUOTA_LIMIT_MAX ||
+		    le64(d->bsoftlimit) > QUOTA_LIMIT_MAX ||
+		    le64(d->ihardlimit) > QUOTA_LIMIT_MAX ||
+		    le64(d->isoftlimit) > QUOTA_LIMIT_MAX)
 			return "malformed DQUOT record, or one before QUOTA";
 		q = realloc(t->dquots, (t->nr_dquots + 1) * sizeof(*q));
 		if (!q) {
@@ -242,6 +259,7 @@ int pramhdr_tree_decode(const void *meta, size_t len, int node,
 			pos = len;
 		if (pending && type != PRAM_REC_XATTR &&
 		    (type != PRAM_REC_DENTRY ||
+		     rlen < sizeof(struct pram_rec_dentry) ||
 		     le64(((const struct pram_rec_dentry *)rec)->ino) != pending)) {
 			pos = here;
 			bad("inode %" PRIu64 " is not named right after its INODE and XATTR records",
@@ -308,6 +326,8 @@ int pramhdr_tree_decode(const void *meta, size_t len, int node,
 			if (le32(r->atime_nsec) >= NS || le32(r->mtime_nsec) >= NS ||
 			    le32(r->ctime_nsec) >= NS)
 				bad("INODE record %" PRIu64 " has nanoseconds out of range", ino);
+			if (le32(r->uid) == UINT32_MAX || le32(r->gid) == UINT32_MAX)
+				bad("INODE record %" PRIu64 " has an invalid owner", ino);
 			if (le32(r->flags) & ~PRAM_INODE_FL_ALL)
 				bad("INODE record %" PRIu64 " has unknown flags %#x", ino,
 				    le32(r->flags) & ~PRAM_INODE_FL_ALL);

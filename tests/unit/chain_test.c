@@ -730,12 +730,63 @@ TEST(bad_settings)
 	rec_end(&b, 1, 0, 0);
 	pramhdr_tree_free(decode(&b, false));
 
+	/* Limits beyond what the quota code takes. */
+	b.len = 0;
+	rec_super(&b, 1);
+	rec_quota(&b, 1, 0, 0);
+	rec_dquot(&b, PRAM_QUOTA_USR, 1000, UINT64_MAX, 0);
+	rec_inode(&b, 1, S_IFDIR | 0755, 0, 0, 0, NULL);
+	rec_end(&b, 1, 0, 0);
+	pramhdr_tree_free(decode(&b, false));
+
 	/* A mountpoint that is not an absolute path. */
 	b.len = 0;
 	rec_super_path(&b, 1, "var/cache");
 	rec_inode(&b, 1, S_IFDIR | 0755, 0, 0, 0, NULL);
 	rec_end(&b, 1, 0, 0);
 	pramhdr_tree_free(decode(&b, false));
+	free(b.p);
+}
+
+TEST(short_records_at_the_end)
+{
+	struct recbuf b = { 0 };
+	struct pram_rec *r;
+	unsigned char *exact;
+	struct pramhdr_report rep = { 0 };
+	struct pramhdr_tree *t;
+	size_t at;
+
+	/* An inode owned by no one. */
+	rec_super(&b, 1);
+	rec_inode(&b, 1, S_IFDIR | 0755, 0, 0, 0, NULL);
+	at = b.len;
+	rec_inode(&b, 2, S_IFREG | 0644, 0, 0, 0, NULL);
+	((struct pram_rec_inode *)(b.p + at))->uid = htole32(UINT32_MAX);
+	rec_dentry(&b, 1, 2, "f");
+	rec_end(&b, 2, 1, 0);
+	pramhdr_tree_free(decode(&b, false));
+
+	/*
+	 * A header-only DENTRY right after a new inode, at the very end of
+	 * an exactly sized buffer: ASan sees any read past its 8 bytes.
+	 */
+	b.len = 0;
+	rec_super(&b, 1);
+	rec_inode(&b, 1, S_IFDIR | 0755, 0, 0, 0, NULL);
+	rec_inode(&b, 2, S_IFREG | 0644, 0, 0, 0, NULL);
+	r = (void *)(b.p + b.len);
+	rec_end(&b, 2, 1, 0);
+	r->type = htole16(PRAM_REC_DENTRY);
+	r->len = htole32(sizeof(*r));
+	b.len = (size_t)((unsigned char *)r - b.p) + sizeof(*r);
+	exact = malloc(b.len);
+	CHECK(exact != NULL);
+	memcpy(exact, b.p, b.len);
+	CHECK(pramhdr_tree_decode(exact, b.len, 0, &t, &rep) > 0);
+	pramhdr_tree_free(t);
+	pramhdr_report_free(&rep);
+	free(exact);
 	free(b.p);
 }
 
