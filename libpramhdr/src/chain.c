@@ -149,6 +149,7 @@ static int walk_extents(struct walk *w, const struct pram_root *root)
 		       sizeof(struct pram_extent);
 	uint64_t p = le64(root->extent_head), pages = le64(root->extent_pages);
 	uint64_t want = le64(root->nr_extents), total = 0, prev_end = 0, i;
+	uint64_t cap = 0;
 	int err;
 
 	if (!want || pages > want || pages < (want + per - 1) / per) {
@@ -157,9 +158,6 @@ static int walk_extents(struct walk *w, const struct pram_root *root)
 			want, pages);
 		return 0;
 	}
-	c->extents = calloc(want, sizeof(*c->extents));
-	if (!c->extents)
-		return -ENOMEM;
 	for (i = 0; i < pages; i++) {
 		const struct pram_page_hdr *hdr = (const void *)w->page;
 		const struct pram_extent *e = (const void *)(hdr + 1);
@@ -205,6 +203,10 @@ static int walk_extents(struct walk *w, const struct pram_root *root)
 					"extent %#" PRIx64 "-%#" PRIx64 " is not all in RAM",
 					s, end - 1);
 			prev_end = end;
+			err = grow_array((void **)&c->extents, &cap,
+					 c->nr_extents + 1, sizeof(*c->extents));
+			if (err)
+				return err;
 			c->extents[c->nr_extents][0] = s;
 			c->extents[c->nr_extents][1] = end;
 			c->nr_extents++;

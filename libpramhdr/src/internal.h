@@ -4,7 +4,10 @@
 #define PRAMHDR_INTERNAL_H
 
 #include <endian.h>
+#include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
 
 #include "pramhdr.h"
 
@@ -26,6 +29,32 @@ int src_new(struct pramhdr_source **srcp, const char *path);
 int src_add_range(struct pramhdr_source *src, uint64_t start, uint64_t len,
 		  uint64_t file_off);
 int src_finish(struct pramhdr_source *src);
+
+/*
+ * Make room for @need elements of @size bytes in *@buf (capacity *@cap),
+ * doubling. Arrays grow with what is actually read, never to the size a
+ * (possibly damaged) count in the chain claims: counts are checked, not
+ * trusted. Returns 0 or -ENOMEM.
+ */
+static inline int grow_array(void **buf, uint64_t *cap, uint64_t need,
+			     size_t size)
+{
+	uint64_t c = *cap ? *cap : 64;
+	void *p;
+
+	while (c < need)
+		c *= 2;
+	if (c == *cap)
+		return 0;
+	if (c > SIZE_MAX / size)
+		return -ENOMEM;
+	p = realloc(*buf, c * size);
+	if (!p)
+		return -ENOMEM;
+	*buf = p;
+	*cap = c;
+	return 0;
+}
 
 #define le16(x) le16toh(x)
 #define le32(x) le32toh(x)

@@ -49,15 +49,19 @@ static int read_chain(struct pramhdr_source *src, uint32_t ps, uint64_t head,
 
 struct meta_buf {
 	unsigned char *buf;
-	uint64_t len, max;
+	uint64_t len, cap, max;
 };
 
 static int meta_page(void *arg, const void *payload, uint32_t n)
 {
 	struct meta_buf *m = arg;
+	int err;
 
-	if (m->len + n > m->max)
+	if (n > m->max - m->len)
 		return -EBADMSG;
+	err = grow_array((void **)&m->buf, &m->cap, m->len + n, 1);
+	if (err)
+		return err;
 	memcpy(m->buf + m->len, payload, n);
 	m->len += n;
 	return 0;
@@ -72,11 +76,12 @@ int pramhdr_node_meta(struct pramhdr_source *src,
 	struct meta_buf m = { .max = node->meta_bytes };
 	int err;
 
-	if (node->meta_bytes > node->meta_pages * per)
+	if (node->meta_pages > UINT64_MAX / per ||
+	    node->meta_bytes > node->meta_pages * per)
 		return -EBADMSG;
-	m.buf = malloc(node->meta_bytes ? node->meta_bytes : 1);
-	if (!m.buf)
-		return -ENOMEM;
+	err = grow_array((void **)&m.buf, &m.cap, 1, 1);
+	if (err)
+		return err;
 	err = read_chain(src, ps, node->meta_head, node->meta_pages,
 			 PRAM_MAGIC_BYTES, per, meta_page, &m);
 	if (!err && m.len != node->meta_bytes)
@@ -92,7 +97,7 @@ int pramhdr_node_meta(struct pramhdr_source *src,
 
 struct run_buf {
 	struct pramhdr_run *runs;
-	uint64_t nr, max;
+	uint64_t nr, cap, max;
 };
 
 static int run_page(void *arg, const void *payload, uint32_t n)
@@ -100,9 +105,13 @@ static int run_page(void *arg, const void *payload, uint32_t n)
 	const struct pram_page_entry *e = payload;
 	struct run_buf *r = arg;
 	uint32_t j;
+	int err;
 
-	if (r->nr + n > r->max)
+	if (n > r->max - r->nr)
 		return -EBADMSG;
+	err = grow_array((void **)&r->runs, &r->cap, r->nr + n, sizeof(*r->runs));
+	if (err)
+		return err;
 	for (j = 0; j < n; j++, r->nr++) {
 		r->runs[r->nr].phys = le64(e[j].phys);
 		r->runs[r->nr].index = le64(e[j].index);
@@ -123,12 +132,12 @@ int pramhdr_node_runs(struct pramhdr_source *src,
 	struct run_buf r = { .max = node->data_entries };
 	int err;
 
-	if (node->data_entries > node->data_link_pages * per)
+	if (node->data_link_pages > UINT64_MAX / per ||
+	    node->data_entries > node->data_link_pages * per)
 		return -EBADMSG;
-	r.runs = calloc(node->data_entries ? node->data_entries : 1,
-			sizeof(*r.runs));
-	if (!r.runs)
-		return -ENOMEM;
+	err = grow_array((void **)&r.runs, &r.cap, 1, sizeof(*r.runs));
+	if (err)
+		return err;
 	err = read_chain(src, ps, node->data_head, node->data_link_pages,
 			 PRAM_MAGIC_LINK, per, run_page, &r);
 	if (!err && r.nr != node->data_entries)

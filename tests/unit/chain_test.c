@@ -633,6 +633,46 @@ static struct pramhdr_tree *decode(struct recbuf *b, bool clean)
 	return t;
 }
 
+/*
+ * Counts from a damaged header are checked, never used to size a buffer
+ * up front (ASan aborts on such an allocation: the fuzzer found it).
+ */
+TEST(huge_counts)
+{
+	struct fixture f;
+	struct pramhdr_source *src;
+	struct pramhdr_report rep = { 0 };
+	struct pramhdr_chain *c;
+	struct pramhdr_node n;
+	struct pramhdr_run *runs;
+	struct pram_root *r;
+	size_t len, nr;
+	void *meta;
+
+	setup(&f);
+	CHECK(walk(&f, 0, &c, &rep) == 0);
+	CHECK(pramhdr_source_open_raw(&src, f.path, BASE) == 0);
+	n = c->nodes[0];
+	n.meta_bytes = n.meta_pages = 0x0101010101010101ULL;
+	CHECK(pramhdr_node_meta(src, &n, &meta, &len) == -EBADMSG);
+	n = c->nodes[0];
+	n.data_entries = n.data_link_pages = 0x0101010101010101ULL;
+	CHECK(pramhdr_node_runs(src, &n, &runs, &nr) == -EBADMSG);
+	pramhdr_source_close(src);
+	pramhdr_chain_free(c);
+	teardown(&f);
+
+	setup(&f);
+	r = img_at(&f.img, f.img.root);
+	r->nr_extents = r->extent_pages = htole64(0x0101010101010101ULL);
+	img_reseal(&f.img, f.img.root);
+	CHECK(walk(&f, 0, &c, &rep) > 0);
+	CHECK(has(&rep, PRAMHDR_P_COUNT, -1) || has(&rep, PRAMHDR_P_CHAIN, -1));
+	pramhdr_chain_free(c);
+	pramhdr_report_free(&rep);
+	teardown(&f);
+}
+
 TEST(settings_and_flags)
 {
 	static const char opts[] =
