@@ -232,11 +232,25 @@ struct pram_rec {
 #define PRAM_SHMEM_OPT_NOSWAP	0x1u
 #define PRAM_SHMEM_OPT_INODE64	0x2u
 
+/*
+ * Flags of the mount at the recorded mountpoint (pram_rec_super.mnt_flags):
+ * what mount -o calls ro, nosuid, nodev, noexec, noatime, nodiratime,
+ * relatime (neither NOATIME nor RELATIME: strictatime).
+ */
+#define PRAM_MNT_RDONLY		0x01u
+#define PRAM_MNT_NOSUID		0x02u
+#define PRAM_MNT_NODEV		0x04u
+#define PRAM_MNT_NOEXEC		0x08u
+#define PRAM_MNT_NOATIME	0x10u
+#define PRAM_MNT_NODIRATIME	0x20u
+#define PRAM_MNT_RELATIME	0x40u
+#define PRAM_MNT_ALL		0x7fu
+
 /**
  * struct pram_rec_super - the tree as a whole
  * @rec: type PRAM_REC_SUPER
  * @version: PRAM_SHMEM_VERSION
- * @reserved0: zero
+ * @mnt_flags: PRAM_MNT_* of the mount at the mountpoint; 0 without one
  * @root_ino: inode id of the root directory
  * @max_blocks: size= of the mount, in pages (0: unlimited)
  * @max_inodes: nr_inodes= of the mount (0: unlimited)
@@ -251,7 +265,7 @@ struct pram_rec {
 struct pram_rec_super {
 	struct pram_rec rec;
 	__le32 version;
-	__le32 reserved0;
+	__le32 mnt_flags;
 	__le64 root_ino;
 	__le64 max_blocks;
 	__le64 max_inodes;

@@ -390,6 +390,7 @@ struct pramhdr_dquot {
  * @gid: gid= of the mount
  * @huge: huge= of the mount (0 never, 1 always, 2 within_size, 3 advise)
  * @opt_flags: PRAM_SHMEM_OPT_* (noswap, inode64)
+ * @mnt_flags: PRAM_MNT_* of the mount at @mountpoint (ro, nosuid...)
  * @mpol: mpol= of the mount, or NULL for the default policy
  * @quota_types: quota types accounted, bit (1 << PRAM_QUOTA_*); 0: none
  * @quota_bhardlimit: per type, the default space hard limit in bytes
@@ -408,6 +409,7 @@ struct pramhdr_tree {
 	uint64_t nr_xattrs;
 	char *mountpoint;
 	uint32_t uid, gid, huge, opt_flags;
+	uint32_t mnt_flags;
 	char *mpol;
 	uint32_t quota_types;
 	uint64_t quota_bhardlimit[PRAM_QUOTA_TYPES];
@@ -425,8 +427,10 @@ struct pramhdr_tree {
  * @size: size of @buf
  *
  * Every option the tree records, spelled out in the syntax of mount -o
- * (size= 0 means unlimited, as tmpfs reads it). The per-user and per-group
- * limits in @tree->dquots are not mount options.
+ * (size= 0 means unlimited, as tmpfs reads it), then the flags of the
+ * mount at the recorded mountpoint (ro, nosuid, nodev, noexec, the atime
+ * mode). The per-user and per-group limits in @tree->dquots are not
+ * mount options.
  *
  * Returns: the length of the whole text, as snprintf() does: if it is
  * @size or more, @buf holds only its beginning.

@@ -121,10 +121,13 @@ static bool valid_name(const char *name, size_t len)
 	       !(len == 2 && !memcmp(name, "..", 2));
 }
 
-/* An absolute path without NUL, or nothing. */
-static bool valid_mountpoint(const char *path, size_t len)
+/* An absolute path without NUL and known mount flags, or neither. */
+static bool valid_mountpoint(const char *path, size_t len, uint32_t flags)
 {
-	return !len || (len < 4096 && path[0] == '/' && !memchr(path, '\0', len));
+	if (!len)
+		return !flags;
+	return len < 4096 && path[0] == '/' && !memchr(path, '\0', len) &&
+	       !(flags & ~PRAM_MNT_ALL);
 }
 
 /* Limits the kernel's quota code accepts: up to 2^63 - 1. */
@@ -277,7 +280,8 @@ int pramhdr_tree_decode(const void *meta, size_t len, int node,
 			if (inodes || rlen < sizeof(*super) ||
 			    rlen != sizeof(*super) + le16(super->path_len) ||
 			    !valid_mountpoint((const char *)(super + 1),
-					      le16(super->path_len)) ||
+					      le16(super->path_len),
+					      le32(super->mnt_flags)) ||
 			    le32(super->version) != PRAM_SHMEM_VERSION) {
 				pos = here;
 				bad("bad SUPER record");
@@ -297,6 +301,7 @@ int pramhdr_tree_decode(const void *meta, size_t len, int node,
 			t->gid = le32(super->gid);
 			t->huge = le32(super->huge);
 			t->opt_flags = le32(super->opt_flags);
+			t->mnt_flags = le32(super->mnt_flags);
 			break;
 		case PRAM_REC_MPOL:
 		case PRAM_REC_QUOTA:
@@ -498,6 +503,12 @@ int pramhdr_tree_mount_options(const struct pramhdr_tree *tree, char *buf,
 	static const char *const huge[] = { "never", "always", "within_size",
 					    "advise" };
 	static const char *const quota[] = { "usr", "grp" };
+	static const struct { uint32_t flag; const char *name; } mnt[] = {
+		{ PRAM_MNT_RDONLY, "ro" }, { PRAM_MNT_NOSUID, "nosuid" },
+		{ PRAM_MNT_NODEV, "nodev" }, { PRAM_MNT_NOEXEC, "noexec" },
+		{ PRAM_MNT_NOATIME, "noatime" }, { PRAM_MNT_NODIRATIME, "nodiratime" },
+		{ PRAM_MNT_RELATIME, "relatime" },
+	};
 	struct text t = { buf, size, 0 };
 	int i;
 
@@ -510,6 +521,12 @@ int pramhdr_tree_mount_options(const struct pramhdr_tree *tree, char *buf,
 	if (tree->huge < sizeof(huge) / sizeof(huge[0]))
 		put(&t, ",huge=%s", huge[tree->huge]);
 	put(&t, ",%s", tree->opt_flags & PRAM_SHMEM_OPT_INODE64 ? "inode64" : "inode32");
+	for (i = 0; i < (int)(sizeof(mnt) / sizeof(mnt[0])); i++)
+		if (tree->mnt_flags & mnt[i].flag)
+			put(&t, ",%s", mnt[i].name);
+	if (tree->mountpoint &&
+	    !(tree->mnt_flags & (PRAM_MNT_NOATIME | PRAM_MNT_RELATIME)))
+		put(&t, ",strictatime");
 	if (tree->opt_flags & PRAM_SHMEM_OPT_NOSWAP)
 		put(&t, ",noswap");
 	if (tree->mpol)

@@ -608,6 +608,24 @@ TEST(mountpoint)
 	CHECK(pramhdr_tree_decode(b.p, b.len, 0, &t, &rep) == 0);
 	CHECK(t->mountpoint && !strcmp(t->mountpoint, "/var/lib/cache dir"));
 	pramhdr_tree_free(t);
+	/* With the flags of the mount there; mount options spell them. */
+	s = (void *)b.p;
+	s->mnt_flags = htole32(PRAM_MNT_NOSUID | PRAM_MNT_NOEXEC);
+	CHECK(pramhdr_tree_decode(b.p, b.len, 0, &t, &rep) == 0);
+	{
+		char opts[256];
+
+		CHECK(t->mnt_flags == (PRAM_MNT_NOSUID | PRAM_MNT_NOEXEC));
+		pramhdr_tree_mount_options(t, opts, sizeof(opts));
+		CHECK(strstr(opts, ",inode32,nosuid,noexec,strictatime") != NULL);
+	}
+	pramhdr_tree_free(t);
+	/* Flags this reader does not know. */
+	s->mnt_flags = htole32(0x80);
+	CHECK(pramhdr_tree_decode(b.p, b.len, 0, &t, &rep) > 0);
+	pramhdr_tree_free(t);
+	pramhdr_report_free(&rep);
+	s->mnt_flags = 0;
 	/* A path length that disagrees with the record's length. */
 	s = (void *)b.p;
 	s->path_len = htole16(le16toh(s->path_len) + 1);

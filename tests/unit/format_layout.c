@@ -65,6 +65,7 @@ AT(pram_page_entry, crc, 24);
 SIZE(pram_rec, 8);
 SIZE(pram_rec_super, 64);
 AT(pram_rec_super, version, 8);
+AT(pram_rec_super, mnt_flags, 12);
 AT(pram_rec_super, root_ino, 16);
 AT(pram_rec_super, max_blocks, 24);
 AT(pram_rec_super, max_inodes, 32);

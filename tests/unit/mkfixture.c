@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: (GPL-2.0 OR BSD-2-Clause)
 /*
- * mkfixture DIR [corrupt]: a fake system for pramdump --sysroot tests:
- * DIR/proc/kcore (an ELF core of a synthetic chain) and DIR/sys/kernel/pram
- * (its root). The chain has a tmpfs node "cache" holding /hello (6 bytes),
+ * mkfixture DIR [corrupt]: a fake system for pramdump and pram-restore
+ * --sysroot tests: DIR/proc/kcore (an ELF core of a synthetic chain),
+ * DIR/sys/kernel/pram (its root) and DIR/sys/kernel/mm/pram/nodes (both
+ * nodes, taken over from a previous kernel). The chain has a tmpfs node
+ * "cache", mounted at /srv/cache when saved, holding /hello (6 bytes),
  * /dir/big (3 pages and 10 bytes, with a hole) and /dir/link -> ../hello,
  * and a raw node "raw". With "corrupt", a byte of cache's data is flipped.
  */
@@ -37,7 +39,7 @@ int main(int argc, char **argv)
 
 	if (argc < 2)
 		return 2;
-	rec_super(&m, 1);
+	rec_super_path(&m, 1, "/srv/cache");
 	rec_inode(&m, 1, S_IFDIR | 0755, 0, 0, 0, NULL);
 	rec_inode(&m, 2, S_IFREG | 0644, 6, 0, 1, NULL);
 	rec_dentry(&m, 1, 2, "hello");
@@ -71,6 +73,16 @@ int main(int argc, char **argv)
 	if (!f)
 		return 1;
 	fprintf(f, "%#llx\n", (unsigned long long)img.root);
+	fclose(f);
+	snprintf(path, sizeof(path), "%s/sys/kernel/mm", argv[1]);
+	mkdir(path, 0755);
+	snprintf(path, sizeof(path), "%s/sys/kernel/mm/pram", argv[1]);
+	mkdir(path, 0755);
+	snprintf(path, sizeof(path), "%s/sys/kernel/mm/pram/nodes", argv[1]);
+	f = fopen(path, "w");
+	if (!f)
+		return 1;
+	fprintf(f, "cache shmem ready incoming 7 1\nraw raw ready incoming 3 1\n");
 	fclose(f);
 	snprintf(path, sizeof(path), "%s/image.raw", argv[1]);
 	img_write(&img, path);

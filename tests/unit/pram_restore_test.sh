@@ -1,0 +1,49 @@
+#!/bin/bash
+# pram-restore on fake systems (--sysroot): what it would mount where.
+# usage: pram_restore_test.sh PRAM_RESTORE MKFIXTURE
+set -u
+pr=$1
+mk=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+ok() { echo "ok   $*"; }
+bad() { echo "FAIL $*"; fails=$((fails + 1)); }
+expect() { # expect DESC WANT_RC CMD...
+	local desc=$1 want=$2 rc
+	shift 2
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	if [ "$rc" = "$want" ]; then ok "$desc"; else
+		bad "$desc: exit $rc, wanted $want"; cat "$tmp/out" "$tmp/err"; fi
+}
+
+"$mk" "$tmp/sys" >/dev/null || exit 2
+
+expect "dry run" 0 "$pr" --sysroot "$tmp/sys" --prefix "$tmp/target" --dry-run
+grep -qx "pram-restore: cache: would mount at $tmp/target/srv/cache (mount -t tmpfs -o pram=cache tmpfs $tmp/target/srv/cache)" "$tmp/out" &&
+	ok "the tmpfs tree goes to its recorded mountpoint, under the prefix" ||
+	{ bad "dry-run line"; cat "$tmp/out"; }
+grep -q raw "$tmp/out" && bad "a raw node is not a tmpfs tree" || ok "raw node left alone"
+test ! -e "$tmp/target" && ok "a dry run creates nothing" || bad "dry run created $tmp/target"
+
+expect "only the nodes named" 0 "$pr" --sysroot "$tmp/sys" --dry-run raw
+test ! -s "$tmp/out" && ok "nothing for a name that is no tmpfs tree" || { bad "named filter"; cat "$tmp/out"; }
+
+# Loaded already (the kernel no longer offers it): nothing to do.
+sed -i 's/^cache shmem ready incoming/cache shmem loading incoming/' "$tmp/sys/sys/kernel/mm/pram/nodes"
+expect "nothing to restore" 0 "$pr" --sysroot "$tmp/sys" --dry-run --verbose
+grep -q "no tmpfs tree from the previous kernel" "$tmp/out" && ok "says there is nothing" || { bad "nothing text"; cat "$tmp/out"; }
+
+rm "$tmp/sys/sys/kernel/mm/pram/nodes"
+expect "a kernel without PRAM is no error" 0 "$pr" --sysroot "$tmp/sys" --verbose
+grep -q "no PRAM" "$tmp/out" && ok "says the kernel has no PRAM" || bad "no-PRAM text"
+
+# A node listed, but the memory cannot be read: status 2, clear message.
+"$mk" "$tmp/sys2" >/dev/null || exit 2
+rm "$tmp/sys2/proc/kcore"
+expect "unreadable preserved memory" 2 "$pr" --sysroot "$tmp/sys2" --dry-run
+grep -q "reading the preserved trees" "$tmp/err" && ok "says what it could not read" || { bad "error text"; cat "$tmp/err"; }
+
+expect "bad option" 2 "$pr" --bogus
+[ $fails = 0 ]
