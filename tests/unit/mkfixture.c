@@ -6,7 +6,8 @@
  * nodes, taken over from a previous kernel). The chain has a tmpfs node
  * "cache", mounted at /srv/cache when saved, holding /hello (6 bytes),
  * /dir/big (3 pages and 10 bytes, with a hole) and /dir/link -> ../hello,
- * and a raw node "raw". With "corrupt", a byte of cache's data is flipped.
+ * and a raw node "raw". With "corrupt", a byte of cache's data is flipped;
+ * with "badmeta", a byte of its metadata.
  */
 #define _DEFAULT_SOURCE
 #include <stdio.h>
@@ -57,6 +58,8 @@ int main(int argc, char **argv)
 	img_build(&img, nodes, 2);
 	if (argc > 2 && !strcmp(argv[2], "corrupt"))
 		((unsigned char *)img_at(&img, runs[2].phys))[5] ^= 0x40;
+	if (argc > 2 && !strcmp(argv[2], "badmeta"))
+		((unsigned char *)img_at(&img, nodes[0].meta_head))[40] ^= 0x40;
 
 	snprintf(path, sizeof(path), "%s/proc", argv[1]);
 	mkdir(argv[1], 0755);

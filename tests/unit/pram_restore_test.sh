@@ -45,5 +45,10 @@ rm "$tmp/sys2/proc/kcore"
 expect "unreadable preserved memory" 2 "$pr" --sysroot "$tmp/sys2" --dry-run
 grep -q "reading the preserved trees" "$tmp/err" && ok "says what it could not read" || { bad "error text"; cat "$tmp/err"; }
 
+# A tree whose metadata fails its checks: not mounted, and said so.
+"$mk" "$tmp/sys3" badmeta >/dev/null || exit 2
+expect "a damaged tree is not mounted" 1 "$pr" --sysroot "$tmp/sys3" --dry-run
+grep -q "cache: its tree in preserved memory fails its checks" "$tmp/err" && ok "says the tree fails its checks" || { bad "damaged text"; cat "$tmp/out" "$tmp/err"; }
+
 expect "bad option" 2 "$pr" --bogus
 [ $fails = 0 ]

@@ -42,6 +42,7 @@ struct candidate {
 	char *mountpoint;	/* NULL if the tree records none */
 	unsigned long ms_flags;	/* MS_* of the mount it had there */
 	char *options;		/* the same, as mount -o says them */
+	bool unreadable;	/* its tree could not be read or decoded */
 };
 
 /* The flags the mount at the recorded mountpoint had, for mount(2). */
@@ -181,11 +182,13 @@ static int read_mountpoints(const struct opts *o, struct candidate *c, int n)
 		for (k = 0; k < chain->nr_nodes; k++)
 			if (!strcmp(chain->nodes[k].name, c[i].name))
 				break;
+		c[i].unreadable = true;
 		if (k == chain->nr_nodes || !chain->nodes[k].ok ||
 		    pramhdr_node_meta(src, &chain->nodes[k], &meta, &len))
-			continue;	/* the kernel will say what is wrong */
-		if (pramhdr_tree_decode(meta, len, (int)k, &t, &rep) >= 0 &&
-		    t->mountpoint) {
+			continue;
+		if (pramhdr_tree_decode(meta, len, (int)k, &t, &rep) == 0)
+			c[i].unreadable = false;
+		if (!c[i].unreadable && t->mountpoint) {
 			int n = pramhdr_tree_mount_options(t, NULL, 0);
 
 			c[i].mountpoint = strdup(t->mountpoint);
@@ -256,6 +259,11 @@ static int restore(const struct opts *o, const struct candidate *c)
 	char *target, *options;
 	int err = 0;
 
+	if (c->unreadable) {
+		fprintf(stderr, "%s: %s: its tree in preserved memory fails its checks (see pramdump verify); not mounted\n",
+			prog, c->name);
+		return 1;
+	}
 	if (!c->mountpoint) {
 		printf("%s: %s: no mountpoint recorded; mount it yourself: mount -t tmpfs -o pram=%s tmpfs DIR\n",
 		       prog, c->name, c->name);
