@@ -427,7 +427,7 @@ struct pramhdr_tree {
  * @size: size of @buf
  *
  * Every option the tree records, spelled out in the syntax of mount -o
- * (size= 0 means unlimited, as tmpfs reads it), then the flags of the
+ * (nr_blocks= counts pages, 0 unlimited, as tmpfs reads it), then the flags of the
  * mount at the recorded mountpoint (ro, nosuid, nodev, noexec, the atime
  * mode). The per-user and per-group limits in @tree->dquots are not
  * mount options.

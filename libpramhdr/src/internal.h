@@ -42,6 +42,8 @@ static inline int grow_array(void **buf, uint64_t *cap, uint64_t need,
 	uint64_t c = *cap ? *cap : 64;
 	void *p;
 
+	if (need > SIZE_MAX / size)
+		return -ENOMEM;
 	while (c < need)
 		c *= 2;
 	if (c == *cap)

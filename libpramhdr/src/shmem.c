@@ -276,6 +276,10 @@ int pramhdr_tree_decode(const void *meta, size_t len, int node,
 		}
 		switch (type) {
 		case PRAM_REC_SUPER:
+			if (super) {
+				pos = here;
+				bad("a second SUPER record");
+			}
 			super = (const void *)rec;
 			if (inodes || rlen < sizeof(*super) ||
 			    rlen != sizeof(*super) + le16(super->path_len) ||

@@ -36,7 +36,9 @@ static int read_chain(struct pramhdr_source *src, uint32_t ps, uint64_t head,
 		err = pramhdr_source_read(src, p, buf, ps);
 		if (err)
 			break;
-		if (le32(hdr->magic) != magic || le32(hdr->count) > max) {
+		/* Own address and position too: a damaged chain may loop. */
+		if (le32(hdr->magic) != magic || le32(hdr->count) > max ||
+		    le64(hdr->self) != p || le32(hdr->seq) != i) {
 			err = -EBADMSG;
 			break;
 		}

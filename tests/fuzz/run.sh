@@ -22,16 +22,18 @@ clang $flags -o "$work/mkseeds" "$here/mkseeds.c" "$top/tests/unit/imgwriter.c" 
 cd "$work"
 rm -f crash-* leak-* timeout-* oom-* slow-unit-*
 # Inputs that crashed the reader once.
-./fuzz_chain -runs=0 "$here"/regress/* >regress.log 2>&1 || {
+shopt -s nullglob
+regress=("$here"/regress/*)
+[ ${#regress[@]} -eq 0 ] || ./fuzz_chain -runs=0 -timeout=10 "${regress[@]}" >regress.log 2>&1 || {
 	tail -40 regress.log
 	echo "fuzz: a regression input fails again" >&2
 	exit 1
 }
 status=0
-./fuzz_chain -max_total_time="$secs" -max_len=262144 -print_final_stats=1 \
+./fuzz_chain -max_total_time="$secs" -max_len=262144 -timeout=10 -print_final_stats=1 \
 	-artifact_prefix="$work/" corpus seeds >fuzz.log 2>&1 || status=$?
 tail -25 fuzz.log
-artifacts=$(ls crash-* leak-* timeout-* oom-* 2>/dev/null || true)
+artifacts=$(echo crash-* leak-* timeout-* oom-*)
 if [ $status -ne 0 ] || [ -n "$artifacts" ]; then
 	grep -m1 -A30 'ERROR\|runtime error' fuzz.log || true
 	echo "fuzz: the reader failed (status $status); reproduce with:" >&2

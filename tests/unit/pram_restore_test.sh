@@ -27,6 +27,18 @@ grep -qx "pram-restore: cache: would mount at $tmp/target/srv/cache (mount -t tm
 grep -q raw "$tmp/out" && bad "a raw node is not a tmpfs tree" || ok "raw node left alone"
 test ! -e "$tmp/target" && ok "a dry run creates nothing" || bad "dry run created $tmp/target"
 
+# A directory on the way replaced by a symlink since: never followed.
+mkdir -p "$tmp/target2" "$tmp/elsewhere"
+ln -s "$tmp/elsewhere" "$tmp/target2/srv"
+expect "a symlink on the path" 1 "$pr" --sysroot "$tmp/sys" --prefix "$tmp/target2" --dry-run
+grep -q "cache: $tmp/target2/srv/cache leads through a symlink; not mounted" "$tmp/err" &&
+	ok "says it will not follow the symlink" || { bad "symlink text"; cat "$tmp/out" "$tmp/err"; }
+
+# A node name with spaces does not throw the parsing off.
+sed -i '1i two words shmem loading incoming 1 1' "$tmp/sys/sys/kernel/mm/pram/nodes"
+expect "names with spaces" 0 "$pr" --sysroot "$tmp/sys" --prefix "$tmp/target" --dry-run
+grep -q "cache: would mount at" "$tmp/out" && ok "the other lines still parse" || { bad "parse"; cat "$tmp/out"; }
+
 expect "only the nodes named" 0 "$pr" --sysroot "$tmp/sys" --dry-run raw
 test ! -s "$tmp/out" && ok "nothing for a name that is no tmpfs tree" || { bad "named filter"; cat "$tmp/out"; }
 

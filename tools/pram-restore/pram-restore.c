@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mount.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 
 #include <pramhdr.h>
@@ -92,11 +93,34 @@ static bool wanted(const struct opts *o, const char *name)
  * that are tmpfs trees, ready, and came from the previous kernel.
  * Returns how many, or -errno.
  */
+/*
+ * Split a line of the nodes file into its name and the five fields after
+ * it, taken from the right: a name may contain spaces.
+ */
+static bool split_node_line(char *line, char **name, char *field[5])
+{
+	char *end = line + strcspn(line, "\n");
+	int i;
+
+	*end = '\0';
+	for (i = 4; i >= 0; i--) {
+		char *sp = strrchr(line, ' ');
+
+		if (!sp)
+			return false;
+		field[i] = sp + 1;
+		*sp = '\0';
+	}
+	*name = line;
+	return **name && strlen(*name) <= PRAM_NAME_MAX;
+}
+
 static int read_candidates(const struct opts *o, struct candidate **out)
 {
 	char *path = path_in(o->sysroot, "/sys/kernel/mm/pram/nodes");
-	char name[PRAM_NAME_MAX + 1], type[16], state[16], origin[16];
 	struct candidate *c = NULL;
+	char *line = NULL, *name, *field[5];
+	size_t cap = 0;
 	int n = 0, err = 0;
 	FILE *f;
 
@@ -106,12 +130,13 @@ static int read_candidates(const struct opts *o, struct candidate **out)
 	free(path);
 	if (!f)
 		return -errno;
-	while (fscanf(f, "%255s %15s %15s %15s %*s %*s", name, type, state,
-		      origin) == 4) {
+	while (getline(&line, &cap, f) > 0) {
 		struct candidate *more;
 
-		if (strcmp(type, "shmem") || strcmp(state, "ready") ||
-		    strcmp(origin, "incoming") || !wanted(o, name))
+		/* NAME TYPE STATE ORIGIN PAGES GENERATION */
+		if (!split_node_line(line, &name, field) ||
+		    strcmp(field[0], "shmem") || strcmp(field[1], "ready") ||
+		    strcmp(field[2], "incoming") || !wanted(o, name))
 			continue;
 		more = realloc(c, (n + 1) * sizeof(*c));
 		if (!more) {
@@ -123,6 +148,7 @@ static int read_candidates(const struct opts *o, struct candidate **out)
 		strcpy(c[n].name, name);
 		n++;
 	}
+	free(line);
 	fclose(f);
 	if (err) {
 		free(c);
@@ -174,7 +200,8 @@ static int read_mountpoints(const struct opts *o, struct candidate *c, int n)
 		pramhdr_report_free(&rep);
 		return err;
 	}
-	for (i = 0; i < n; i++) {
+	err = 0;
+	for (i = 0; i < n && !err; i++) {
 		struct pramhdr_tree *t = NULL;
 		size_t k, len;
 		void *meta;
@@ -189,13 +216,16 @@ static int read_mountpoints(const struct opts *o, struct candidate *c, int n)
 		if (pramhdr_tree_decode(meta, len, (int)k, &t, &rep) == 0)
 			c[i].unreadable = false;
 		if (!c[i].unreadable && t->mountpoint) {
-			int n = pramhdr_tree_mount_options(t, NULL, 0);
+			int len_opts = pramhdr_tree_mount_options(t, NULL, 0);
 
 			c[i].mountpoint = strdup(t->mountpoint);
 			c[i].ms_flags = ms_flags_of(t->mnt_flags);
-			c[i].options = malloc((size_t)n + 1);
-			if (c[i].options)
-				pramhdr_tree_mount_options(t, c[i].options, (size_t)n + 1);
+			c[i].options = malloc((size_t)len_opts + 1);
+			if (!c[i].mountpoint || !c[i].options)
+				err = -ENOMEM;
+			else
+				pramhdr_tree_mount_options(t, c[i].options,
+							   (size_t)len_opts + 1);
 		}
 		pramhdr_tree_free(t);
 		free(meta);
@@ -203,7 +233,21 @@ static int read_mountpoints(const struct opts *o, struct candidate *c, int n)
 	pramhdr_chain_free(chain);
 	pramhdr_source_close(src);
 	pramhdr_report_free(&rep);
-	return 0;
+	return err;
+}
+
+/* Fewer path components first: a tree mounted inside another comes after. */
+static int by_depth(const void *a, const void *b)
+{
+	const struct candidate *x = a, *y = b;
+	const char *p;
+	int dx = 0, dy = 0;
+
+	for (p = x->mountpoint; p && *p; p++)
+		dx += *p == '/';
+	for (p = y->mountpoint; p && *p; p++)
+		dy += *p == '/';
+	return dx != dy ? dx - dy : strcmp(x->name, y->name);
 }
 
 /* No "." or ".." components, not "/" itself: a plain place to mount on. */
@@ -238,19 +282,41 @@ static int mkdir_p(char *path)
 	return 0;
 }
 
-/* Is @path the root of a mount? (its device differs from its parent's) */
+/* Is @path the root of a mount (bind mounts too)? */
 static bool is_mountpoint(const char *path)
 {
-	struct stat st, up;
-	char *parent;
-	bool ret;
+	struct statx stx;
 
-	if (asprintf(&parent, "%s/..", path) < 0)
-		return false;
-	ret = !stat(path, &st) && !stat(parent, &up) &&
-	      (st.st_dev != up.st_dev || st.st_ino == up.st_ino);
-	free(parent);
-	return ret;
+	return !statx(AT_FDCWD, path, 0, STATX_BASIC_STATS, &stx) &&
+	       (stx.stx_attributes_mask & STATX_ATTR_MOUNT_ROOT) &&
+	       (stx.stx_attributes & STATX_ATTR_MOUNT_ROOT);
+}
+
+/*
+ * Does a directory of @path (under @prefix) exist as a symlink? The kernel
+ * records the path resolved, so one now is something planted since:
+ * never follow it.
+ */
+static bool has_symlink(const char *prefix, const char *path)
+{
+	char *p = path_in(prefix, path), *s;
+	size_t skip = prefix ? strlen(prefix) : 0;
+	struct stat st;
+	bool found = false;
+
+	if (!p)
+		return true;
+	for (s = strchr(p + skip + 1, '/'); ; s = strchr(s + 1, '/')) {
+		if (s)
+			*s = '\0';
+		if (!lstat(p, &st) && S_ISLNK(st.st_mode))
+			found = true;
+		if (!s || found)
+			break;
+		*s = '/';
+	}
+	free(p);
+	return found;
 }
 
 /* Returns 0 when restored (or would be), 1 when it failed. */
@@ -280,16 +346,19 @@ static int restore(const struct opts *o, const struct candidate *c)
 		free(target);
 		return 1;
 	}
-	if (o->dry_run) {
-		printf("%s: %s: would mount at %s (mount -t tmpfs -o %s tmpfs %s)\n",
-		       prog, c->name, target, options, target);
-		if (c->options)
-			printf("%s: %s: with the options it was saved with: %s\n",
-			       prog, c->name, c->options);
-	} else if (is_mountpoint(target)) {
-		fprintf(stderr, "%s: %s: %s is a mountpoint already; not mounted over it\n",
+	if (has_symlink(o->prefix, c->mountpoint)) {
+		fprintf(stderr, "%s: %s: %s leads through a symlink; not mounted (mount it by hand)\n",
 			prog, c->name, target);
 		err = 1;
+	} else if (is_mountpoint(target)) {
+		fprintf(stderr, "%s: %s: %s is a mountpoint already (fstab?); not mounted over it\n",
+			prog, c->name, target);
+		err = 1;
+	} else if (o->dry_run) {
+		printf("%s: %s: would mount at %s (mount -t tmpfs -o %s tmpfs %s)\n",
+		       prog, c->name, target, options, target);
+		printf("%s: %s: with the options it was saved with: %s\n",
+		       prog, c->name, c->options);
 	} else if ((err = mkdir_p(target))) {
 		fprintf(stderr, "%s: %s: cannot create %s: %s\n", prog, c->name,
 			target, strerror(-err));
@@ -375,6 +444,8 @@ int main(int argc, char **argv)
 			prog, pramhdr_strerror(err));
 		failed = 2;
 	}
+	if (!err)
+		qsort(c, n, sizeof(*c), by_depth);
 	for (i = 0; i < n && !err; i++)
 		if (restore(&o, &c[i]))
 			failed = 1;
