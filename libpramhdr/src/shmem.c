@@ -158,7 +158,7 @@ static bool valid_quota(const struct pram_rec_quota *q, size_t rlen)
  */
 static const char *decode_setting(struct pramhdr_tree *t,
 				  const struct pram_rec *rec, size_t rlen,
-				  uint64_t inodes, int *err)
+				  uint64_t inodes, uint64_t *dquot_cap, int *err)
 {
 	uint16_t type = le16(rec->type);
 	int i;
@@ -203,13 +203,11 @@ static const char *decode_setting(struct pramhdr_tree *t,
 		    le64(d->ihardlimit) > QUOTA_LIMIT_MAX ||
 		    le64(d->isoftlimit) > QUOTA_LIMIT_MAX)
 			return "malformed DQUOT record, or one before QUOTA";
-		q = realloc(t->dquots, (t->nr_dquots + 1) * sizeof(*q));
-		if (!q) {
-			*err = -ENOMEM;
+		*err = grow_array((void **)&t->dquots, dquot_cap,
+				  t->nr_dquots + 1, sizeof(*q));
+		if (*err)
 			return NULL;
-		}
-		t->dquots = q;
-		q = &q[t->nr_dquots++];
+		q = &t->dquots[t->nr_dquots++];
 		q->type = le32(d->type);
 		q->id = le32(d->id);
 		q->bhardlimit = le64(d->bhardlimit);
@@ -238,7 +236,7 @@ int pramhdr_tree_decode(const void *meta, size_t len, int node,
 	struct pramhdr_tree *t;
 	struct ino_map map = { 0 };
 	uint64_t pending = 0, entries = 0, inodes = 0, dentries = 0;
-	uint64_t xattrs = 0, last_ino = 0;
+	uint64_t xattrs = 0, last_ino = 0, dquot_cap = 0;
 	size_t cap = 0, pos = 0;
 	int problems = 0, err = 0;
 	bool end = false;
@@ -310,7 +308,8 @@ int pramhdr_tree_decode(const void *meta, size_t len, int node,
 		case PRAM_REC_MPOL:
 		case PRAM_REC_QUOTA:
 		case PRAM_REC_DQUOT: {
-			const char *why = decode_setting(t, rec, rlen, inodes, &err);
+			const char *why = decode_setting(t, rec, rlen, inodes,
+							 &dquot_cap, &err);
 
 			if (err)
 				goto out;

@@ -4,19 +4,7 @@
 set -u
 pr=$1
 mk=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-ok() { echo "ok   $*"; }
-bad() { echo "FAIL $*"; fails=$((fails + 1)); }
-expect() { # expect DESC WANT_RC CMD...
-	local desc=$1 want=$2 rc
-	shift 2
-	"$@" >"$tmp/out" 2>"$tmp/err"
-	rc=$?
-	if [ "$rc" = "$want" ]; then ok "$desc"; else
-		bad "$desc: exit $rc, wanted $want"; cat "$tmp/out" "$tmp/err"; fi
-}
+source "$(dirname "$0")/testlib.sh"
 
 "$mk" "$tmp/sys" >/dev/null || exit 2
 

@@ -76,6 +76,21 @@ static char *path_in(const char *dir, const char *path)
 	return p;
 }
 
+/* Open a file of /proc or /sys (under --sysroot); NULL with errno set. */
+static FILE *open_sys(const struct opts *o, const char *path)
+{
+	char *p = path_in(o->sysroot, path);
+	FILE *f;
+
+	if (!p) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	f = fopen(p, "r");
+	free(p);
+	return f;
+}
+
 static bool wanted(const struct opts *o, const char *name)
 {
 	int i;
@@ -117,17 +132,12 @@ static bool split_node_line(char *line, char **name, char *field[5])
 
 static int read_candidates(const struct opts *o, struct candidate **out)
 {
-	char *path = path_in(o->sysroot, "/sys/kernel/mm/pram/nodes");
+	FILE *f = open_sys(o, "/sys/kernel/mm/pram/nodes");
 	struct candidate *c = NULL;
 	char *line = NULL, *name, *field[5];
 	size_t cap = 0;
 	int n = 0, err = 0;
-	FILE *f;
 
-	if (!path)
-		return -ENOMEM;
-	f = fopen(path, "r");
-	free(path);
 	if (!f)
 		return -errno;
 	while (getline(&line, &cap, f) > 0) {
@@ -160,15 +170,10 @@ static int read_candidates(const struct opts *o, struct candidate **out)
 
 static int read_root(const struct opts *o, uint64_t *root)
 {
-	char *path = path_in(o->sysroot, "/sys/kernel/pram");
+	FILE *f = open_sys(o, "/sys/kernel/pram");
 	unsigned long long v;
-	FILE *f;
 	int ok;
 
-	if (!path)
-		return -ENOMEM;
-	f = fopen(path, "r");
-	free(path);
 	if (!f)
 		return -errno;
 	ok = fscanf(f, "%llx", &v) == 1;
