@@ -8,15 +8,25 @@
 # incrementally in $PRAM_CACHE/kernel-work (only files whose patched text
 # changed get new timestamps).
 #
-# usage: kernel/build.sh [--config NAME]   (default x86_64-qemu)
+# usage: kernel/build.sh [--config NAME]   (default x86_64-qemu; the
+#        debug kernel is x86_64-qemu-debug)
 source "$(dirname "$0")/../scripts/lib.sh"
 
 config=x86_64-qemu
 [ "${1:-}" = --config ] && config=$2
 here=$PRAM_TOP/kernel
-fragment=$here/config/$config.config
 header=$PRAM_TOP/libpramhdr/include/pram_format.h
-[ -f "$fragment" ] || die "no config fragment $fragment"
+
+# A fragment may build on another: "# base: NAME" merges NAME's first.
+fragments=()
+add_fragment() {
+	local f=$here/config/$1.config base
+	[ -f "$f" ] || die "no config fragment $f"
+	base=$(sed -n 's/^# base: *//p' "$f")
+	[ -z "$base" ] || add_fragment "$base"
+	fragments+=("$f")
+}
+add_fragment "$config"
 
 src=$("$here/fetch-source.sh")
 version=$(cat "$PRAM_CACHE/linux-src/VERSION")
@@ -26,7 +36,7 @@ patches=("$here"/patches/*.patch)
 key=$( {
 	echo "linux-source-6.12 $version"
 	gcc --version | head -1
-	cat "$fragment" "$header" "$0"
+	cat "${fragments[@]}" "$header" "$0"
 	for p in "${patches[@]}"; do cat "$p"; done
 } | sha256sum | cut -c1-16)
 out=$PRAM_CACHE/kernel/$key
@@ -88,12 +98,26 @@ echo "$touched" >"$tree/.pram-touched"
 
 say "configuring ($config)"
 make -s -C "$tree" O="$obj" tinyconfig >/dev/null
-"$tree/scripts/kconfig/merge_config.sh" -m -O "$obj" "$obj/.config" "$fragment" >/dev/null
+"$tree/scripts/kconfig/merge_config.sh" -m -O "$obj" "$obj/.config" "${fragments[@]}" >/dev/null
 make -s -C "$tree" O="$obj" olddefconfig >/dev/null
-while read -r line; do
-	case $line in CONFIG_*=*) ;; *) continue ;; esac
-	grep -qx "$line" "$obj/.config" || die "config fragment line '$line' did not survive olddefconfig"
-done <"$fragment"
+# Every setting the fragments ask for, the later fragment winning, must
+# have survived (a dependency missing drops a line silently).
+declare -A want=()
+for f in "${fragments[@]}"; do
+	while read -r line; do
+		case $line in
+		CONFIG_*=*) want[${line%%=*}]=$line ;;
+		"# CONFIG_"*" is not set") name=${line#\# }; want[${name%% *}]=$line ;;
+		esac
+	done <"$f"
+done
+for name in "${!want[@]}"; do
+	line=${want[$name]}
+	case $line in
+	"# "*) ! grep -q "^$name=" "$obj/.config" ;;
+	*) grep -qx "$line" "$obj/.config" ;;
+	esac || die "config fragment line '$line' did not survive olddefconfig"
+done
 
 say "building the kernel (make -j$(nproc))"
 start=$(date +%s)

@@ -11,8 +11,28 @@ say()  { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 warn() { printf 'warning: %s\n' "$*" >&2; }
 die()  { printf 'error: %s\n' "$*" >&2; exit 1; }
 
-# Debian suite that provides linux-source-6.12 (trixie's main archive).
-PRAM_DEBIAN_MIRROR=${PRAM_DEBIAN_MIRROR:-http://deb.debian.org/debian}
+# The Debian archive this host's apt uses (whatever mirror or proxy it is
+# configured for): the first main-archive URI of its sources, deb822
+# (/etc/apt/sources.list.d/*.sources) or one-line style. PRAM_DEBIAN_MIRROR
+# overrides it.
+host_debian_mirror() {
+	local f
+	for f in /etc/apt/sources.list.d/*.sources; do
+		[ -f "$f" ] || continue
+		awk 'tolower($1) == "uris:" && $2 !~ /security/ { print $2; exit }' "$f"
+	done | head -1
+	for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
+		[ -f "$f" ] || continue
+		awk '$1 == "deb" {
+			i = 2
+			if ($i ~ /^\[/) { while (i < NF && $i !~ /\]$/) i++; i++ }
+			if ($i !~ /security/) { print $i; exit }
+		}' "$f"
+	done | head -1
+}
+
+# The suite that provides linux-source-6.12 (trixie's main archive).
+PRAM_DEBIAN_MIRROR=${PRAM_DEBIAN_MIRROR:-$(host_debian_mirror | head -1)}
 PRAM_KERNEL_SUITE=${PRAM_KERNEL_SUITE:-trixie}
 
 # Host packages the build and tests need (Debian 12 names).
@@ -39,6 +59,8 @@ ensure_host_packages() {
 # untouched; used to fetch the kernel source from another suite.
 private_apt() {
 	local tool=apt-get dir=$PRAM_CACHE/apt
+	[ -n "$PRAM_DEBIAN_MIRROR" ] ||
+		die "no Debian archive in this host's apt sources: set PRAM_DEBIAN_MIRROR to one"
 	case $1 in policy | show | madison) tool=apt-cache ;; esac
 	mkdir -p "$dir/lists/partial" "$dir/archives/partial"
 	cat >"$dir/sources.list" <<-EOS

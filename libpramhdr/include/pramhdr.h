@@ -454,6 +454,27 @@ int pramhdr_tree_decode(const void *meta, size_t len, int node,
 			struct pramhdr_report *rep);
 
 /**
+ * pramhdr_tree_check_runs - check a tree's files against the node's runs
+ * @tree: a decoded tree
+ * @runs: the node's runs (pramhdr_node_runs())
+ * @nr_runs: their number
+ * @page_size: the chain's page size
+ * @node: node index for problems
+ * @rep: problems are appended here
+ *
+ * Each regular file's runs must lie within its size (rounded up to
+ * pages), in ascending index order, none overlapping another, and the
+ * files' entries must account for every run: the rule by which a
+ * restore gives every page a place of its own.
+ *
+ * Returns: the number of problems found, or -ENOMEM.
+ */
+int pramhdr_tree_check_runs(const struct pramhdr_tree *tree,
+			    const struct pramhdr_run *runs, size_t nr_runs,
+			    uint32_t page_size, int node,
+			    struct pramhdr_report *rep);
+
+/**
  * pramhdr_tree_free - free a decoded tree
  * @tree: the tree, or NULL
  */

@@ -336,6 +336,7 @@ static int walk_runs(struct walk *w, struct pramhdr_node *n, int node)
 			uint32_t off = sizeof(*hdr) + j * sizeof(*e);
 
 			if (e->order > MAX_ORDER || !np || np % align ||
+			    le64(e->index) > UINT64_MAX - np ||
 			    (phys / w->page_size) % align ||
 			    le64(e->index) % align || phys % w->page_size ||
 			    e->flags || e->reserved || e->reserved2) {

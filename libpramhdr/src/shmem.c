@@ -461,6 +461,64 @@ out:
 	return problems;
 }
 
+/* One file's runs: ascending, not overlapping, within its size. */
+static int check_file_runs(const struct pramhdr_file *f,
+			   const struct pramhdr_run *runs, uint32_t page_size,
+			   int node, struct pramhdr_report *rep)
+{
+	uint64_t pages = f->size / page_size + !!(f->size % page_size);
+	uint64_t next = 0, k;
+
+	for (k = f->first_entry; k < f->first_entry + f->nr_entries; k++) {
+		const struct pramhdr_run *r = &runs[k];
+
+		if (r->index < next || r->index > pages ||
+		    r->nr_pages > pages - r->index) {
+			report_add(rep, PRAMHDR_P_RUN, node, r->phys, 0,
+				   "%s: run of %" PRIu32 " pages at index %" PRIu64 " overlaps another or lies outside the file (%" PRIu64 " pages)",
+				   f->path, r->nr_pages, r->index, pages);
+			return 1;
+		}
+		next = r->index + r->nr_pages;
+	}
+	return 0;
+}
+
+int pramhdr_tree_check_runs(const struct pramhdr_tree *tree,
+			    const struct pramhdr_run *runs, size_t nr_runs,
+			    uint32_t page_size, int node,
+			    struct pramhdr_report *rep)
+{
+	uint64_t next = 0;
+	int problems = 0;
+	size_t i;
+
+	for (i = 0; i < tree->nr_files; i++) {
+		const struct pramhdr_file *f = &tree->files[i];
+
+		/* Entries come in stream order; a hard link repeats them. */
+		if (!f->nr_entries || f->first_entry < next)
+			continue;
+		if (f->first_entry != next || f->nr_entries > nr_runs ||
+		    f->first_entry > nr_runs - f->nr_entries) {
+			report_add(rep, PRAMHDR_P_RUN, node, 0, 0,
+				   "%s: entries %" PRIu64 "+%" PRIu64 " are not the node's next ones (%" PRIu64 " of %zu)",
+				   f->path, f->first_entry, f->nr_entries, next,
+				   nr_runs);
+			return problems + 1;
+		}
+		problems += check_file_runs(f, runs, page_size, node, rep);
+		next = f->first_entry + f->nr_entries;
+	}
+	if (next != nr_runs) {
+		report_add(rep, PRAMHDR_P_RUN, node, 0, 0,
+			   "the files account for %" PRIu64 " of the node's %zu data entries",
+			   next, nr_runs);
+		problems++;
+	}
+	return problems;
+}
+
 void pramhdr_tree_free(struct pramhdr_tree *tree)
 {
 	size_t i;

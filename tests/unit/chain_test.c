@@ -322,6 +322,13 @@ TEST(bad_runs)
 	EXPECT_ONLY(&f, 0, PRAMHDR_P_RUN, 1);
 	teardown(&f);
 
+	/* An index that wraps around with the run's length. */
+	setup(&f);
+	entry(&f, 1, 0)->index = htole64(UINT64_MAX);
+	img_reseal(&f.img, f.nodes[1].link_head);
+	EXPECT_ONLY(&f, 0, PRAMHDR_P_RUN, 1);
+	teardown(&f);
+
 	/* The same page in two nodes: both are suspect. */
 	setup(&f);
 	entry(&f, 1, 0)->phys = htole64(f.runs0[0].phys);
@@ -507,6 +514,60 @@ TEST(tree_and_file)
 	pramhdr_chain_free(c);
 	pramhdr_source_close(src);
 	teardown(&f);
+}
+
+/* One regular file of @size bytes whose entries are @first.. @first + @n. */
+static struct pramhdr_file reg(uint64_t ino, uint64_t size, uint64_t first,
+			       uint64_t n)
+{
+	struct pramhdr_file f = {
+		.path = "/f", .ino = ino, .mode = S_IFREG | 0644,
+		.size = size, .first_entry = first, .nr_entries = n,
+	};
+
+	return f;
+}
+
+/* Problems pramhdr_tree_check_runs() finds in node 2. */
+static int run_problems(struct pramhdr_file *files, size_t nr_files,
+			struct pramhdr_run *runs, size_t nr_runs)
+{
+	struct pramhdr_tree t = { .files = files, .nr_files = nr_files };
+	struct pramhdr_report rep = { 0 };
+	int n = pramhdr_tree_check_runs(&t, runs, nr_runs, 4096, 2, &rep);
+
+	CHECK(n == (int)rep.nr);
+	if (n)
+		CHECK(has(&rep, PRAMHDR_P_RUN, 2));
+	pramhdr_report_free(&rep);
+	return n;
+}
+
+TEST(file_runs)
+{
+	/* 6 pages: two runs with a hole between; a hard link repeats it. */
+	struct pramhdr_file ok[] = { reg(7, 6 * 4096, 0, 2), reg(7, 6 * 4096, 0, 2),
+				     reg(8, 100, 2, 1) };
+	struct pramhdr_run runs[] = { { .index = 0, .nr_pages = 2 },
+				      { .index = 3, .nr_pages = 3 },
+				      { .index = 0, .nr_pages = 1 } };
+	struct pramhdr_file f;
+
+	CHECK(run_problems(ok, 3, runs, 3) == 0);
+	/* Overlapping, descending, past the end of the file. */
+	runs[1].index = 1;
+	CHECK(run_problems(ok, 3, runs, 3) > 0);
+	runs[1].index = 3;
+	runs[2].index = 1;
+	CHECK(run_problems(ok, 3, runs, 3) > 0);
+	runs[2].index = 0;
+	runs[1].nr_pages = 4;
+	CHECK(run_problems(ok, 3, runs, 3) > 0);
+	runs[1].nr_pages = 3;
+	/* Entries the files do not account for, or more than there are. */
+	CHECK(run_problems(ok, 2, runs, 3) > 0);
+	f = reg(9, 4096, 3, 1);
+	CHECK(run_problems(&f, 1, runs, 3) > 0);
 }
 
 TEST(bad_records)

@@ -57,6 +57,60 @@ TEST(cmdline_limit)
 	edit(big, 0x1000, 2048, -E2BIG, NULL);
 }
 
+/* Two preserved extents: 16-32 MiB, and 1 MiB at 2 GiB (inclusive ends). */
+static const struct pram_range hide_ext[] = {
+	{ 0x1000000, 0x1ffffff }, { 0x80000000, 0x800fffff },
+};
+
+/* The extent (0, 1) a command line hides, or -1; and the word to blame. */
+static void hidden(const char *cmdline, int want, const char *want_word)
+{
+	const struct pram_range *r;
+	const char *word = NULL;
+	size_t len = 0;
+
+	r = pram_cmdline_hidden(cmdline, hide_ext, 2, &word, &len);
+	if ((r ? r - hide_ext : -1) != want)
+		fprintf(stderr, "   '%s': got %d, want %d\n", cmdline,
+			r ? (int)(r - hide_ext) : -1, want);
+	CHECK((r ? r - hide_ext : -1) == want);
+	if (r && want_word) {
+		CHECK(len == strlen(want_word));
+		CHECK(word && !strncmp(word, want_word, len));
+	}
+}
+
+TEST(cmdline_hides_preserved_memory)
+{
+	hidden("console=ttyS0 root=/dev/vda", -1, NULL);
+	hidden(NULL, -1, NULL);
+	/* mem= ends RAM there: the second extent starts at 2 GiB. */
+	hidden("quiet mem=4G", -1, NULL);
+	hidden("quiet mem=2G ro", 1, "mem=2G");
+	hidden("mem=2048M", 1, "mem=2048M");
+	hidden("mem=2049M", -1, NULL);
+	hidden("mem=0x80100000", -1, NULL);
+	hidden("mem=0x800fffff", 1, NULL);
+	hidden("mem=20M", 0, "mem=20M");
+	hidden("mem=nopentium", -1, NULL);
+	/* memmap=nn alone is mem=. */
+	hidden("memmap=2G", 1, "memmap=2G");
+	/* Reserved, ACPI, protected, retyped ranges are not RAM. */
+	hidden("memmap=1M$0x80000000", 1, "memmap=1M$0x80000000");
+	hidden("memmap=1M$0x90000000", -1, NULL);
+	hidden("memmap=4K#0x1fff000", 0, NULL);
+	hidden("memmap=100M@2G,1M!0x1000000", 0, NULL);
+	hidden("memmap=64K%0x80000000-1+2", 1, NULL);
+	/* exactmap: only the @ ranges are RAM. */
+	hidden("memmap=exactmap memmap=640K@0 memmap=3G@1M", -1, NULL);
+	hidden("memmap=exactmap memmap=640K@0 memmap=1G@1M", 1, "memmap=exactmap");
+	hidden("memmap=exactmap memmap=640K@0,16M@1M", 0, NULL);
+	/* A quoted word is one word, whatever it holds. */
+	hidden("dyndbg=\"mem=1G\"", -1, NULL);
+	/* The last mem= wins, as in the kernel. */
+	hidden("mem=1G mem=4G", -1, NULL);
+}
+
 TEST(coalesce)
 {
 	struct pram_range r[] = {

@@ -39,6 +39,19 @@ assert d[8192:12288] == bytes([3]) * 4096     # run 2: index 2
 assert d[12288:] == bytes([4]) * 10
 PY
 
+expect "extents" 0 "$pd" --sysroot "$tmp/good" extents -r -n -o START,END,PAGES
+python3 - "$tmp/out" <<'PY' && ok "extents: sorted, apart, ends inclusive" || { bad "extents"; cat "$tmp/out"; }
+import sys
+rows = [l.split() for l in open(sys.argv[1]) if l.strip()]
+assert rows, "no extents"
+prev = -1
+for start, end, pages in rows:
+    s, e = int(start, 16), int(end, 16)
+    assert s % 4096 == 0 and (e + 1) % 4096 == 0 and e > s > prev, rows
+    assert (e + 1 - s) // 4096 == int(pages), rows
+    prev = e + 1
+PY
+
 expect "raw image with --root" 0 "$pd" "$tmp/good/image.raw@0x40000000" --root "$root" list
 expect "core with --root" 0 "$pd" -c "$tmp/good/proc/kcore" --root "$root" show cache
 grep -q 'data      4 pages in 3 runs' "$tmp/out" && ok "show header" || bad "show header"

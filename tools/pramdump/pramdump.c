@@ -91,6 +91,34 @@ static const struct colinfo prob_cols[] = {
 };
 static const int prob_default[] = { P_KIND, P_NODE, P_ADDR, P_OFFSET, P_TEXT };
 
+enum { E_START, E_END, E_PAGES, E_SIZE };
+static const struct colinfo ext_cols[] = {
+	[E_START] = { "START", 18, 0, "first byte" },
+	[E_END] = { "END", 18, 0, "last byte (inclusive, as in /proc/iomem)" },
+	[E_PAGES] = { "PAGES", 6, SCOLS_FL_RIGHT, "pages" },
+	[E_SIZE] = { "SIZE", 6, SCOLS_FL_RIGHT, "size" },
+};
+static const int ext_default[] = { E_START, E_END, E_PAGES, E_SIZE };
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* A view: a command's table, its columns and the ones shown by default. */
+struct view {
+	const char *name;	/* table name (JSON key), "Columns of" in --help */
+	const char *command;
+	const struct colinfo *cols;
+	size_t nr_cols;
+	const int *def;
+	size_t nr_def;
+};
+
+#define VIEW(name, command, cols, def) \
+	{ name, command, cols, ARRAY_SIZE(cols), def, ARRAY_SIZE(def) }
+static const struct view node_view = VIEW("nodes", "list", node_cols, node_default);
+static const struct view file_view = VIEW("files", "files", file_cols, file_default);
+static const struct view ext_view = VIEW("extents", "extents", ext_cols, ext_default);
+static const struct view prob_view = VIEW("problems", "verify", prob_cols, prob_default);
+
 static void __attribute__((noreturn, format(printf, 1, 2))) die(const char *fmt, ...)
 {
 	va_list ap;
@@ -133,6 +161,19 @@ static int parse_columns(const char *list, const struct colinfo *info,
 	}
 	free(copy);
 	return n;
+}
+
+static struct libscols_table *new_table(const struct opts *o, const char *name,
+					const struct colinfo *info, const int *cols,
+					int ncols);
+
+/* A view's table with the columns -o asks for: their ids go to @cols. */
+static struct libscols_table *view_table(const struct opts *o,
+					 const struct view *v, int *cols, int *n)
+{
+	*n = parse_columns(o->columns, v->cols, v->nr_cols, v->def, v->nr_def,
+			   cols);
+	return new_table(o, v->name, v->cols, cols, *n);
 }
 
 static struct libscols_table *new_table(const struct opts *o, const char *name,
@@ -290,6 +331,20 @@ static const char *node_state(const struct pramhdr_chain *c,
 	return n->ok ? "ok" : "damaged";
 }
 
+/* Print and free @tb, then say whether reading the chain found problems. */
+static int finish_listing(const struct opts *o, struct libscols_table *tb,
+			  struct pramhdr_report *rep, struct pramhdr_chain *c)
+{
+	scols_print_table(tb);
+	scols_unref_table(tb);
+	if (rep->nr && !o->json)
+		fprintf(stderr, "%s: %zu problem(s) found; run 'pramdump verify' for details\n",
+			prog, rep->nr + rep->dropped);
+	pramhdr_report_free(rep);
+	pramhdr_chain_free(c);
+	return EXIT_SUCCESS;
+}
+
 static int cmd_list(const struct opts *o, struct pramhdr_source *src,
 		    uint64_t root)
 {
@@ -299,9 +354,7 @@ static int cmd_list(const struct opts *o, struct pramhdr_source *src,
 	int cols[32], n, i;
 	size_t k;
 
-	n = parse_columns(o->columns, node_cols, sizeof(node_cols) / sizeof(*node_cols),
-			  node_default, sizeof(node_default) / sizeof(*node_default), cols);
-	tb = new_table(o, "nodes", node_cols, cols, n);
+	tb = view_table(o, &node_view, cols, &n);
 	for (k = 0; k < c->nr_nodes; k++) {
 		const struct pramhdr_node *nd = &c->nodes[k];
 		struct libscols_line *ln = scols_table_new_line(tb, NULL);
@@ -338,14 +391,21 @@ static int cmd_list(const struct opts *o, struct pramhdr_source *src,
 			}
 		}
 	}
-	scols_print_table(tb);
-	scols_unref_table(tb);
-	if (rep.nr && !o->json)
-		fprintf(stderr, "%s: %zu problem(s) found; run 'pramdump verify' for details\n",
-			prog, rep.nr + rep.dropped);
-	pramhdr_report_free(&rep);
-	pramhdr_chain_free(c);
-	return EXIT_SUCCESS;
+	return finish_listing(o, tb, &rep, c);
+}
+
+/* A clean tree's files against the node's runs. */
+static void check_runs(struct pramhdr_source *src, const struct pramhdr_chain *c,
+		       const struct pramhdr_node *nd, const struct pramhdr_tree *t,
+		       struct pramhdr_report *rep)
+{
+	struct pramhdr_run *runs;
+	size_t nr;
+
+	if (pramhdr_node_runs(src, nd, &runs, &nr))
+		return;
+	pramhdr_tree_check_runs(t, runs, nr, c->page_size, (int)(nd - c->nodes), rep);
+	free(runs);
 }
 
 static int cmd_verify(const struct opts *o, struct pramhdr_source *src,
@@ -361,15 +421,16 @@ static int cmd_verify(const struct opts *o, struct pramhdr_source *src,
 	/* tmpfs metadata too: records must decode. */
 	for (k = 0; k < c->nr_nodes; k++) {
 		const struct pramhdr_node *nd = &c->nodes[k];
-		struct pramhdr_tree *t;
+		struct pramhdr_tree *t = NULL;
 		size_t len;
 		void *meta;
 
 		if (!nd->ok || nd->type != PRAM_NODE_SHMEM ||
 		    pramhdr_node_meta(src, nd, &meta, &len))
 			continue;
-		if (pramhdr_tree_decode(meta, len, k, &t, &rep) >= 0)
-			pramhdr_tree_free(t);
+		if (pramhdr_tree_decode(meta, len, k, &t, &rep) == 0)
+			check_runs(src, c, nd, t, &rep);
+		pramhdr_tree_free(t);
 		free(meta);
 	}
 	if (!rep.nr) {
@@ -382,9 +443,7 @@ static int cmd_verify(const struct opts *o, struct pramhdr_source *src,
 		pramhdr_chain_free(c);
 		return EXIT_SUCCESS;
 	}
-	n = parse_columns(o->columns, prob_cols, sizeof(prob_cols) / sizeof(*prob_cols),
-			  prob_default, sizeof(prob_default) / sizeof(*prob_default), cols);
-	tb = new_table(o, "problems", prob_cols, cols, n);
+	tb = view_table(o, &prob_view, cols, &n);
 	for (k = 0; k < rep.nr; k++) {
 		const struct pramhdr_problem *p = &rep.problems[k];
 		struct libscols_line *ln = scols_table_new_line(tb, NULL);
@@ -415,6 +474,35 @@ static int cmd_verify(const struct opts *o, struct pramhdr_source *src,
 	pramhdr_report_free(&rep);
 	pramhdr_chain_free(c);
 	return EXIT_PROBLEMS;
+}
+
+/* The extent table: every page the next kernel keeps, coalesced. */
+static int cmd_extents(const struct opts *o, struct pramhdr_source *src,
+		       uint64_t root)
+{
+	struct pramhdr_report rep = { 0 };
+	struct pramhdr_chain *c = read_chain(src, root, 0, &rep);
+	struct libscols_table *tb;
+	int cols[32], n, i;
+	uint64_t k;
+
+	tb = view_table(o, &ext_view, cols, &n);
+	for (k = 0; k < c->nr_extents; k++) {
+		uint64_t start = c->extents[k][0], end = c->extents[k][1];
+		struct libscols_line *ln = scols_table_new_line(tb, NULL);
+
+		if (!ln)
+			die("out of memory");
+		for (i = 0; i < n; i++) {
+			switch (cols[i]) {
+			case E_START: set(ln, i, "%#" PRIx64, start); break;
+			case E_END: set(ln, i, "%#" PRIx64, end - 1); break;
+			case E_PAGES: set(ln, i, "%" PRIu64, (end - start) / c->page_size); break;
+			case E_SIZE: set_size(o, ln, i, end - start); break;
+			}
+		}
+	}
+	return finish_listing(o, tb, &rep, c);
 }
 
 static const char *type_name(uint32_t mode)
@@ -503,9 +591,7 @@ static int cmd_files(const struct opts *o, struct pramhdr_source *src,
 	int cols[32], n, i;
 	size_t k;
 
-	n = parse_columns(o->columns, file_cols, sizeof(file_cols) / sizeof(*file_cols),
-			  file_default, sizeof(file_default) / sizeof(*file_default), cols);
-	tb = new_table(o, "files", file_cols, cols, n);
+	tb = view_table(o, &file_view, cols, &n);
 	lines = calloc(t->nr_files ? t->nr_files : 1, sizeof(*lines));
 	if (!lines)
 		die("out of memory");
@@ -740,7 +826,10 @@ static int cmd_scan(const struct opts *o)
 
 static void usage(void)
 {
-	size_t i;
+	static const struct view *const views[] = {
+		&node_view, &file_view, &ext_view, &prob_view,
+	};
+	size_t i, v;
 
 	printf("Usage:\n"
 	       " %s [SOURCE] [options] [COMMAND]\n\n"
@@ -755,6 +844,7 @@ static void usage(void)
 	       " list                   nodes (default)\n"
 	       " files NODE             the tmpfs tree of a node\n"
 	       " show NODE              node header and its data runs\n"
+	       " extents                the preserved extents (every page the next kernel keeps)\n"
 	       " verify [--data]        check everything; exit 0 clean, 1 problems, 2 error\n"
 	       " cat NODE PATH          write a preserved file to standard output\n"
 	       " scan                   find root blocks in a core or image\n\n"
@@ -766,15 +856,12 @@ static void usage(void)
 	       " -b, --bytes            sizes in bytes\n"
 	       "     --data             also check data CRCs (reads every preserved byte)\n"
 	       " -h, --help             this help\n\n", prog);
-	printf("Columns of list:\n");
-	for (i = 0; i < sizeof(node_cols) / sizeof(*node_cols); i++)
-		printf(" %10s  %s\n", node_cols[i].name, node_cols[i].help);
-	printf("Columns of files:\n");
-	for (i = 0; i < sizeof(file_cols) / sizeof(*file_cols); i++)
-		printf(" %10s  %s\n", file_cols[i].name, file_cols[i].help);
-	printf("Columns of verify:\n");
-	for (i = 0; i < sizeof(prob_cols) / sizeof(*prob_cols); i++)
-		printf(" %10s  %s\n", prob_cols[i].name, prob_cols[i].help);
+	for (v = 0; v < ARRAY_SIZE(views); v++) {
+		printf("Columns of %s:\n", views[v]->command);
+		for (i = 0; i < views[v]->nr_cols; i++)
+			printf(" %10s  %s\n", views[v]->cols[i].name,
+			       views[v]->cols[i].help);
+	}
 	printf("\nSee pramdump(1).\n");
 }
 
@@ -834,7 +921,7 @@ int main(int argc, char **argv)
 	if (!strcmp(cmd, "scan"))
 		return cmd_scan(&o);
 
-	if (!strcmp(cmd, "list") || !strcmp(cmd, "verify")) {
+	if (!strcmp(cmd, "list") || !strcmp(cmd, "verify") || !strcmp(cmd, "extents")) {
 		if (optind < argc && !strcmp(argv[optind], "--data")) {
 			o.data = true;
 			optind++;
@@ -856,6 +943,8 @@ int main(int argc, char **argv)
 		ret = cmd_list(&o, src, root);
 	else if (!strcmp(cmd, "verify"))
 		ret = cmd_verify(&o, src, root);
+	else if (!strcmp(cmd, "extents"))
+		ret = cmd_extents(&o, src, root);
 	else if (!strcmp(cmd, "files"))
 		ret = cmd_files(&o, src, root, argv[optind]);
 	else if (!strcmp(cmd, "show"))

@@ -33,6 +33,19 @@
  *                                       every word depends on SEED and its
  *                                       offset, or check one: any page
  *                                       lost, moved or changed is found
+ *   e2e-util interleave PAGES SEED FILE...
+ *                                       write the files page by page in
+ *                                       turn (pattern of seed SEED+k for
+ *                                       the k-th), interleaving their pages
+ *   e2e-util failnth N mount DIR OPTS   mount a tmpfs (noatime), or write TEXT to
+ *   e2e-util failnth N write FILE TEXT  FILE, with its Nth allocation made
+ *                                       to fail (fault injection)
+ *   e2e-util hwpoison FILE PAGE         poison a page (MADV_HWPOISON)
+ *   e2e-util mapwrite FILE THREADS V    THREADS threads write V into pages
+ *                                       of a fresh shared mapping of FILE
+ *   e2e-util iouring-pin FILE SRC GO    pin FILE's first page as an io_uring
+ *                                       fixed buffer, wait for GO to exist,
+ *                                       then read SRC into it
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -53,6 +66,11 @@
 #include <sys/xattr.h>
 #include <unistd.h>
 #include <grp.h>
+#include <linux/io_uring.h>
+#include <pthread.h>
+#include <sys/mount.h>
+#include <sys/uio.h>
+#include <sys/wait.h>
 
 static size_t base_len;
 
@@ -458,178 +476,449 @@ static int discard(const char *name)
 	return ok ? 0 : -1;
 }
 
+/* ---- subcommands: each gets argv[0] = its name, argc counted from there */
+
+static int fail(const char *what)
+{
+	perror(what);
+	return 1;
+}
+
+static int cmd_mkfiles(int argc, char **argv)
+{
+	long files = atol(argv[2]), dirs = atol(argv[3]), i;
+	char path[4096];
+
+	(void)argc;
+	for (i = 0; i < dirs; i++) {
+		snprintf(path, sizeof(path), "%s/d%04ld", argv[1], i);
+		if (mkdir(path, 0755) && errno != EEXIST)
+			return fail(path);
+	}
+	for (i = 0; i < files; i++) {
+		int fd, len;
+
+		snprintf(path, sizeof(path), "%s/d%04ld/f%06ld", argv[1],
+			 i % dirs, i);
+		fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		len = snprintf(path, sizeof(path), "file %ld\n", i);
+		if (fd < 0 || write(fd, path, len) != len)
+			return fail("mkfiles");
+		close(fd);
+	}
+	return 0;
+}
+
+static int cmd_privwrite(int argc, char **argv)
+{
+	int fd = open(argv[1], O_RDONLY);
+	char *p = fd < 0 ? MAP_FAILED :
+		  mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+
+	(void)argc;
+	if (p == MAP_FAILED)
+		return fail(argv[1]);
+	p[0] = '#';	/* a private copy: never the file's page */
+	sleep(atoi(argv[2]));
+	return 0;
+}
+
+static int cmd_mksock(int argc, char **argv)
+{
+	(void)argc;
+	return mknod(argv[1], S_IFSOCK | 0755, 0) ? fail(argv[1]) : 0;
+}
+
+static int cmd_setxattr(int argc, char **argv)
+{
+	(void)argc;
+	return lsetxattr(argv[1], argv[2], argv[3], strlen(argv[3]), 0) ?
+	       fail(argv[1]) : 0;
+}
+
+static int cmd_setacl(int argc, char **argv)
+{
+	(void)argc;
+	return set_acl(argv[1], argv[2], argv[3]) ? fail(argv[1]) : 0;
+}
+
+static int cmd_discard_delta(int argc, char **argv)
+{
+	FILE *mi = fopen("/proc/meminfo", "r");
+	FILE *zi = fopen("/proc/zoneinfo", "r");
+	int rf = open("/proc/sys/vm/stat_refresh", O_WRONLY);
+	long free0, free1, total0, total1;
+
+	(void)argc;
+	if (!mi || !zi || rf < 0)
+		return fail("/proc");
+	setvbuf(mi, NULL, _IONBF, 0);
+	setvbuf(zi, NULL, _IONBF, 0);
+	free_kb(mi, zi, rf);
+	total0 = memtotal_kb(mi);
+	free0 = free_kb(mi, zi, rf);
+	if (discard(argv[1]))
+		return 1;
+	free1 = free_kb(mi, zi, rf);
+	total1 = memtotal_kb(mi);
+	printf("%ld %ld\n", free1 - free0, total1 - total0);
+	return 0;
+}
+
+static int cmd_settime(int argc, char **argv)
+{
+	struct timespec ts[2];
+
+	(void)argc;
+	if (parse_ts(argv[2], &ts[0]) || parse_ts(argv[3], &ts[1])) {
+		fprintf(stderr, "e2e-util: bad time\n");
+		return 2;
+	}
+	return utimensat(AT_FDCWD, argv[1], ts, AT_SYMLINK_NOFOLLOW) ?
+	       fail(argv[1]) : 0;
+}
+
+static int cmd_manifest(int argc, char **argv)
+{
+	(void)argc;
+	base_len = strlen(argv[1]);
+	if (nftw(argv[1], collect_links, 64, FTW_PHYS) ||
+	    nftw(argv[1], visit, 64, FTW_PHYS))
+		return fail(argv[1]);
+	return 0;
+}
+
+static int cmd_chattr(int argc, char **argv)
+{
+	(void)argc;
+	return set_flags(argv[1], argv[2]) ? fail(argv[1]) : 0;
+}
+
+static int cmd_as(int argc, char **argv)
+{
+	gid_t gid = (gid_t)atol(argv[2]);
+
+	(void)argc;
+	if (setgroups(0, NULL) || setgid(gid) || setuid((uid_t)atol(argv[1])))
+		return fail("e2e-util as");
+	execvp(argv[3], argv + 3);
+	perror(argv[3]);
+	return 127;
+}
+
+static int cmd_quota(int argc, char **argv)
+{
+	(void)argc;
+	return print_quota(argv[1]) ? fail(argv[1]) : 0;
+}
+
+static int cmd_setquota(int argc, char **argv)
+{
+	struct if_dqblk q = {
+		.dqb_bsoftlimit = strtoull(argv[4], NULL, 0),
+		.dqb_bhardlimit = strtoull(argv[5], NULL, 0),
+		.dqb_isoftlimit = strtoull(argv[6], NULL, 0),
+		.dqb_ihardlimit = strtoull(argv[7], NULL, 0),
+		.dqb_valid = QIF_LIMITS,
+	};
+
+	(void)argc;
+	if (quota_type(argv[2]) < 0 ||
+	    quotactl_dir(argv[1], Q_SETQUOTA, quota_type(argv[2]), atoi(argv[3]),
+			 &q))
+		return fail("setquota");
+	return 0;
+}
+
+static int cmd_setgrace(int argc, char **argv)
+{
+	struct if_dqinfo info = {
+		.dqi_bgrace = strtoull(argv[3], NULL, 0),
+		.dqi_igrace = strtoull(argv[4], NULL, 0),
+		.dqi_valid = IIF_BGRACE | IIF_IGRACE,
+	};
+
+	(void)argc;
+	if (quota_type(argv[2]) < 0 ||
+	    quotactl_dir(argv[1], Q_SETINFO, quota_type(argv[2]), 0, &info))
+		return fail("setgrace");
+	return 0;
+}
+
+static int cmd_pattern(int argc, char **argv)
+{
+	int err = pattern(argv[1], argv[2], atol(argv[3]),
+			  strtoull(argv[4], NULL, 0));
+
+	(void)argc;
+	if (err < 0)
+		perror(argv[2]);
+	return err ? 1 : 0;
+}
+
+/*
+ * interleave PAGES SEED FILE...: write page after page to the files in
+ * turn, page i of file k holding the pattern of seed SEED+k, so that the
+ * page allocator hands out their pages interleaved: deleting all but one
+ * leaves that one fragmented into single pages.
+ */
+static int cmd_interleave(int argc, char **argv)
+{
+	long pages = atol(argv[1]), i;
+	uint64_t seed = strtoull(argv[2], NULL, 0), page[512];
+	int nr = argc - 3, fd[16], k;
+
+	if (nr > 16)
+		return 2;
+	for (k = 0; k < nr; k++) {
+		fd[k] = open(argv[3 + k], O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		if (fd[k] < 0)
+			return fail(argv[3 + k]);
+	}
+	for (i = 0; i < pages; i++) {
+		for (k = 0; k < nr; k++) {
+			uint64_t off = (uint64_t)i * sizeof(page);
+			size_t j;
+
+			for (j = 0; j < 512; j++)
+				page[j] = pattern_word(seed + k, off + j * 8);
+			if (pwrite(fd[k], page, sizeof(page), (off_t)off) !=
+			    (ssize_t)sizeof(page))
+				return fail(argv[3 + k]);
+		}
+	}
+	for (k = 0; k < nr; k++)
+		close(fd[k]);
+	return 0;
+}
+
+/*
+ * failnth N mount DIR OPTIONS | failnth N write FILE TEXT: make the Nth
+ * allocation (slab or page, fault injection) of one system call fail,
+ * and print whether it was reached ("injected") or the call did fewer
+ * allocations ("not-reached"), then the call's result.
+ */
+static int cmd_failnth(int argc, char **argv)
+{
+	int ctl = open("/proc/thread-self/fail-nth", O_RDWR);
+	int target = -1, ret, err;
+	char buf[32];
+	ssize_t n;
+
+	if (ctl < 0)
+		return fail("/proc/thread-self/fail-nth");
+	if (!strcmp(argv[2], "write")) {
+		target = open(argv[3], O_WRONLY);
+		if (target < 0)
+			return fail(argv[3]);
+	} else if (strcmp(argv[2], "mount") || argc != 5) {
+		return 2;
+	}
+	n = snprintf(buf, sizeof(buf), "%s", argv[1]);
+	if (write(ctl, buf, n) != n)
+		return fail("fail-nth");
+	if (target >= 0)
+		ret = write(target, argv[4], strlen(argv[4])) < 0 ? -1 : 0;
+	else
+		ret = mount("none", argv[3], "tmpfs", MS_NOATIME, argv[4]);
+	err = errno;
+	n = pread(ctl, buf, sizeof(buf) - 1, 0);
+	buf[n > 0 ? n : 0] = '\0';
+	if (write(ctl, "0", 1) != 1)
+		return fail("fail-nth");
+	printf("%s %s\n", atoi(buf) ? "not-reached" : "injected",
+	       ret ? strerror(err) : "ok");
+	return ret ? 1 : 0;
+}
+
+/*
+ * hwpoison FILE PAGE: poison page PAGE of FILE (madvise MADV_HWPOISON), as
+ * a hardware memory error would. The kernel kills the process that maps
+ * the page (SIGBUS), so a child does it; then reading the page must fail.
+ */
+static int cmd_hwpoison(int argc, char **argv)
+{
+	long psz = sysconf(_SC_PAGESIZE);
+	off_t off = atol(argv[2]) * psz;
+	int fd = open(argv[1], O_RDWR), status;
+	char buf[1];
+	pid_t pid;
+
+	(void)argc;
+	if (fd < 0)
+		return fail(argv[1]);
+	pid = fork();
+	if (pid == 0) {
+		volatile char *p = mmap(NULL, psz, PROT_READ | PROT_WRITE,
+					MAP_SHARED, fd, off);
+
+		if (p == MAP_FAILED)
+			_exit(2);
+		(void)p[0];
+		_exit(madvise((void *)p, psz, MADV_HWPOISON) ? 3 : 0);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) < 0)
+		return fail("fork");
+	if (WIFEXITED(status) && WEXITSTATUS(status)) {
+		fprintf(stderr, "hwpoison: the child failed (%d)\n", WEXITSTATUS(status));
+		return 1;
+	}
+	if (pread(fd, buf, 1, off) >= 0 || errno != EIO) {
+		fprintf(stderr, "hwpoison: page %s of %s still reads\n", argv[2], argv[1]);
+		return 1;
+	}
+	return 0;
+}
+
+struct toucher {
+	char *page;
+	int value;
+};
+
+static void *touch_page(void *arg)
+{
+	struct toucher *t = arg;
+
+	memset(t->page, t->value, 64);
+	return NULL;
+}
+
+/*
+ * mapwrite FILE THREADS VALUE: map FILE shared and let THREADS threads
+ * each write VALUE into its own page, the first access of this mapping
+ * to it (so each write faults).
+ */
+static int cmd_mapwrite(int argc, char **argv)
+{
+	int nr = atoi(argv[2]), i, fd = open(argv[1], O_RDWR);
+	long psz = sysconf(_SC_PAGESIZE);
+	struct toucher t[64];
+	pthread_t th[64];
+	char *map;
+
+	(void)argc;
+	if (nr < 1 || nr > 64)
+		return 2;
+	map = fd < 0 ? MAP_FAILED : mmap(NULL, nr * psz, PROT_READ | PROT_WRITE,
+					 MAP_SHARED, fd, 0);
+	if (map == MAP_FAILED)
+		return fail(argv[1]);
+	for (i = 0; i < nr; i++) {
+		t[i].page = map + i * psz;
+		t[i].value = atoi(argv[3]);
+		if (pthread_create(&th[i], NULL, touch_page, &t[i]))
+			return fail("pthread_create");
+	}
+	for (i = 0; i < nr; i++)
+		pthread_join(th[i], NULL);
+	printf("mapwrite: %d pages written\n", nr);
+	return 0;
+}
+
+static int uring_setup(unsigned int entries, struct io_uring_params *p)
+{
+	return (int)syscall(__NR_io_uring_setup, entries, p);
+}
+
+/*
+ * iouring-pin FILE SRC GO: register the first page of FILE, mapped
+ * shared, as an io_uring fixed buffer (a long-term pin), say "pinned",
+ * wait until the path GO exists, then read a page of SRC into the buffer
+ * with IORING_OP_READ_FIXED: the kernel writes the page through the pin,
+ * past any freeze and without a page fault.
+ */
+static int cmd_iouring_pin(int argc, char **argv)
+{
+	long psz = sysconf(_SC_PAGESIZE);
+	struct io_uring_params p = { 0 };
+	struct io_uring_sqe *sqes;
+	struct io_uring_cqe *cqe;
+	struct iovec iov;
+	unsigned int *sq_tail, *sq_array, *cq_head;
+	char *sq, *cq, *buf;
+	int fd = open(argv[1], O_RDWR), src = open(argv[2], O_RDONLY), ring;
+
+	(void)argc;
+	buf = fd < 0 ? MAP_FAILED : mmap(NULL, psz, PROT_READ | PROT_WRITE,
+					 MAP_SHARED, fd, 0);
+	if (buf == MAP_FAILED || src < 0)
+		return fail("iouring-pin: open");
+	ring = uring_setup(4, &p);
+	if (ring < 0)
+		return fail("io_uring_setup");
+	sq = mmap(NULL, p.sq_off.array + p.sq_entries * sizeof(unsigned int),
+		  PROT_READ | PROT_WRITE, MAP_SHARED, ring, IORING_OFF_SQ_RING);
+	cq = mmap(NULL, p.cq_off.cqes + p.cq_entries * sizeof(*cqe),
+		  PROT_READ | PROT_WRITE, MAP_SHARED, ring, IORING_OFF_CQ_RING);
+	sqes = mmap(NULL, p.sq_entries * sizeof(*sqes), PROT_READ | PROT_WRITE,
+		    MAP_SHARED, ring, IORING_OFF_SQES);
+	if (sq == MAP_FAILED || cq == MAP_FAILED || sqes == MAP_FAILED)
+		return fail("io_uring mmap");
+	iov.iov_base = buf;
+	iov.iov_len = psz;
+	if (syscall(__NR_io_uring_register, ring, IORING_REGISTER_BUFFERS, &iov, 1))
+		return fail("IORING_REGISTER_BUFFERS");
+	printf("pinned\n");
+	fflush(stdout);
+	while (access(argv[3], F_OK))
+		usleep(100000);
+
+	sq_tail = (unsigned int *)(sq + p.sq_off.tail);
+	sq_array = (unsigned int *)(sq + p.sq_off.array);
+	memset(&sqes[0], 0, sizeof(sqes[0]));
+	sqes[0].opcode = IORING_OP_READ_FIXED;
+	sqes[0].fd = src;
+	sqes[0].addr = (unsigned long)buf;
+	sqes[0].len = psz;
+	sqes[0].buf_index = 0;
+	sq_array[0] = 0;
+	__atomic_store_n(sq_tail, *sq_tail + 1, __ATOMIC_RELEASE);
+	if (syscall(__NR_io_uring_enter, ring, 1, 1, IORING_ENTER_GETEVENTS,
+		    NULL, 0) < 0)
+		return fail("io_uring_enter");
+	cq_head = (unsigned int *)(cq + p.cq_off.head);
+	cqe = (struct io_uring_cqe *)(cq + p.cq_off.cqes) +
+	      (*cq_head & *(unsigned int *)(cq + p.cq_off.ring_mask));
+	printf("read into the pinned page: %d\n", cqe->res);
+	return cqe->res == psz ? 0 : 1;
+}
+
+static const struct command {
+	const char *name;
+	int min_args, max_args;		/* after the name */
+	int (*fn)(int argc, char **argv);
+} commands[] = {
+	{ "as", 3, 64, cmd_as },
+	{ "chattr", 2, 2, cmd_chattr },
+	{ "discard-delta", 1, 1, cmd_discard_delta },
+	{ "failnth", 4, 4, cmd_failnth },
+	{ "hwpoison", 2, 2, cmd_hwpoison },
+	{ "interleave", 3, 18, cmd_interleave },
+	{ "iouring-pin", 3, 3, cmd_iouring_pin },
+	{ "manifest", 1, 1, cmd_manifest },
+	{ "mapwrite", 3, 3, cmd_mapwrite },
+	{ "mkfiles", 3, 3, cmd_mkfiles },
+	{ "mksock", 1, 1, cmd_mksock },
+	{ "pattern", 4, 4, cmd_pattern },
+	{ "privwrite", 2, 2, cmd_privwrite },
+	{ "quota", 1, 1, cmd_quota },
+	{ "setacl", 3, 3, cmd_setacl },
+	{ "setgrace", 4, 4, cmd_setgrace },
+	{ "setquota", 7, 7, cmd_setquota },
+	{ "settime", 3, 3, cmd_settime },
+	{ "setxattr", 3, 3, cmd_setxattr },
+};
+
 int main(int argc, char **argv)
 {
-	if (argc == 5 && !strcmp(argv[1], "mkfiles")) {
-		long files = atol(argv[3]), dirs = atol(argv[4]), i;
-		char path[4096];
+	size_t i;
 
-		for (i = 0; i < dirs; i++) {
-			snprintf(path, sizeof(path), "%s/d%04ld", argv[2], i);
-			if (mkdir(path, 0755) && errno != EEXIST) {
-				perror(path);
-				return 1;
-			}
-		}
-		for (i = 0; i < files; i++) {
-			int fd;
-			int len;
+	for (i = 0; argc > 1 && i < sizeof(commands) / sizeof(commands[0]); i++) {
+		const struct command *c = &commands[i];
 
-			snprintf(path, sizeof(path), "%s/d%04ld/f%06ld", argv[2],
-				 i % dirs, i);
-			fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-			len = snprintf(path, sizeof(path), "file %ld\n", i);
-			if (fd < 0 || write(fd, path, len) != len) {
-				perror("mkfiles");
-				return 1;
-			}
-			close(fd);
-		}
-		return 0;
-	}
-	if (argc == 4 && !strcmp(argv[1], "privwrite")) {
-		int fd = open(argv[2], O_RDONLY);
-		char *p = fd < 0 ? MAP_FAILED :
-			  mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
-
-		if (p == MAP_FAILED) {
-			perror(argv[2]);
-			return 1;
-		}
-		p[0] = '#';	/* a private copy: never the file's page */
-		sleep(atoi(argv[3]));
-		return 0;
-	}
-	if (argc == 3 && !strcmp(argv[1], "mksock")) {
-		if (mknod(argv[2], S_IFSOCK | 0755, 0)) {
-			perror(argv[2]);
-			return 1;
-		}
-		return 0;
-	}
-	if (argc == 5 && !strcmp(argv[1], "setxattr")) {
-		if (lsetxattr(argv[2], argv[3], argv[4], strlen(argv[4]), 0)) {
-			perror(argv[2]);
-			return 1;
-		}
-		return 0;
-	}
-	if (argc == 5 && !strcmp(argv[1], "setacl")) {
-		if (set_acl(argv[2], argv[3], argv[4])) {
-			perror(argv[2]);
-			return 1;
-		}
-		return 0;
-	}
-	if (argc == 3 && !strcmp(argv[1], "discard-delta")) {
-		FILE *mi = fopen("/proc/meminfo", "r");
-		FILE *zi = fopen("/proc/zoneinfo", "r");
-		int rf = open("/proc/sys/vm/stat_refresh", O_WRONLY);
-		long free0, free1, total0, total1;
-
-		if (!mi || !zi || rf < 0) {
-			perror("/proc");
-			return 1;
-		}
-		setvbuf(mi, NULL, _IONBF, 0);
-		setvbuf(zi, NULL, _IONBF, 0);
-		free_kb(mi, zi, rf);
-		total0 = memtotal_kb(mi);
-		free0 = free_kb(mi, zi, rf);
-		if (discard(argv[2]))
-			return 1;
-		free1 = free_kb(mi, zi, rf);
-		total1 = memtotal_kb(mi);
-		printf("%ld %ld\n", free1 - free0, total1 - total0);
-		return 0;
-	}
-	if (argc == 5 && !strcmp(argv[1], "settime")) {
-		struct timespec ts[2];
-
-		if (parse_ts(argv[3], &ts[0]) || parse_ts(argv[4], &ts[1])) {
-			fprintf(stderr, "e2e-util: bad time\n");
-			return 2;
-		}
-		if (utimensat(AT_FDCWD, argv[2], ts, AT_SYMLINK_NOFOLLOW)) {
-			perror(argv[2]);
-			return 1;
-		}
-		return 0;
-	}
-	if (argc == 3 && !strcmp(argv[1], "manifest")) {
-		base_len = strlen(argv[2]);
-		if (nftw(argv[2], collect_links, 64, FTW_PHYS) ||
-		    nftw(argv[2], visit, 64, FTW_PHYS)) {
-			perror(argv[2]);
-			return 1;
-		}
-		return 0;
-	}
-	if (argc == 4 && !strcmp(argv[1], "chattr")) {
-		if (set_flags(argv[2], argv[3])) {
-			perror(argv[2]);
-			return 1;
-		}
-		return 0;
-	}
-	if (argc >= 5 && !strcmp(argv[1], "as")) {
-		gid_t gid = (gid_t)atol(argv[3]);
-
-		if (setgroups(0, NULL) || setgid(gid) ||
-		    setuid((uid_t)atol(argv[2]))) {
-			perror("e2e-util as");
-			return 1;
-		}
-		execvp(argv[4], argv + 4);
-		perror(argv[4]);
-		return 127;
-	}
-	if (argc == 3 && !strcmp(argv[1], "quota")) {
-		if (print_quota(argv[2])) {
-			perror(argv[2]);
-			return 1;
-		}
-		return 0;
-	}
-	if (argc == 9 && !strcmp(argv[1], "setquota")) {
-		struct if_dqblk q = {
-			.dqb_bsoftlimit = strtoull(argv[5], NULL, 0),
-			.dqb_bhardlimit = strtoull(argv[6], NULL, 0),
-			.dqb_isoftlimit = strtoull(argv[7], NULL, 0),
-			.dqb_ihardlimit = strtoull(argv[8], NULL, 0),
-			.dqb_valid = QIF_LIMITS,
-		};
-
-		if (quota_type(argv[3]) < 0 ||
-		    quotactl_dir(argv[2], Q_SETQUOTA, quota_type(argv[3]),
-				 atoi(argv[4]), &q)) {
-			perror("setquota");
-			return 1;
-		}
-		return 0;
-	}
-	if (argc == 6 && !strcmp(argv[1], "setgrace")) {
-		struct if_dqinfo info = {
-			.dqi_bgrace = strtoull(argv[4], NULL, 0),
-			.dqi_igrace = strtoull(argv[5], NULL, 0),
-			.dqi_valid = IIF_BGRACE | IIF_IGRACE,
-		};
-
-		if (quota_type(argv[3]) < 0 ||
-		    quotactl_dir(argv[2], Q_SETINFO, quota_type(argv[3]), 0,
-				 &info)) {
-			perror("setgrace");
-			return 1;
-		}
-		return 0;
-	}
-	if (argc == 6 && !strcmp(argv[1], "pattern")) {
-		int err = pattern(argv[2], argv[3], atol(argv[4]),
-				  strtoull(argv[5], NULL, 0));
-
-		if (err < 0)
-			perror(argv[3]);
-		return err ? 1 : 0;
+		if (!strcmp(argv[1], c->name) && argc - 2 >= c->min_args &&
+		    argc - 2 <= c->max_args)
+			return c->fn(argc - 1, argv + 1);
 	}
 	fprintf(stderr, "usage: see the comment at the top of e2e-util.c\n");
 	return 2;

@@ -47,6 +47,21 @@ check() {
 
 dmesg_has() { dmesg | grep -q -- "$1"; }
 
+# Let fail-nth (e2e-util failnth) fail any slab or page allocation,
+# quietly: by default fault injection spares allocations that may sleep
+# and order-0 pages.
+fault_injection_on() {
+	for f in failslab fail_page_alloc; do
+		echo N >"/sys/kernel/debug/$f/ignore-gfp-wait"
+		echo 0 >"/sys/kernel/debug/$f/verbose"
+	done
+	echo 0 >/sys/kernel/debug/fail_page_alloc/min-order
+	echo N >/sys/kernel/debug/fail_page_alloc/ignore-gfp-highmem
+}
+
+# is_mounted DIR: something is mounted at DIR (busybox has no mountpoint).
+is_mounted() { awk -v d="$1" '$2 == d {f = 1} END {exit !f}' /proc/mounts; }
+
 # The kernel command line for the next boot: this one, without e2e.boot=
 # and pram=, with e2e.boot=N+1 and $NEXT_APPEND if set.
 next_cmdline() {
@@ -64,12 +79,12 @@ repack_initrd() {
 		cpio -o -H newc 2>/dev/null) >/run/initrd.cpio
 }
 
-# kexec_load [KEXEC ARGS...]: load this kernel again with pram= of the
-# current root, through kexec_file_load (-s) unless the arguments say -l
-# style options themselves. Returns kexec's status.
+# kexec_load [KEXEC ARGS...]: load this kernel again (or $KEXEC_IMAGE) with
+# pram= of the current root, through kexec_file_load (-s) unless the
+# arguments say -l style options themselves. Returns kexec's status.
 kexec_load() {
 	repack_initrd
-	kexec ${KEXEC_MODE:--s} -l /bzImage --initrd=/run/initrd.cpio \
+	kexec ${KEXEC_MODE:--s} -l "${KEXEC_IMAGE:-/bzImage}" --initrd=/run/initrd.cpio \
 		--append="$(next_cmdline) pram=$(cat /sys/kernel/pram)" "$@"
 }
 
@@ -94,10 +109,13 @@ manifest() {
 }
 
 # make_tree DIR: the standard tree of the kernel issue: file sizes around
-# page and MiB boundaries, empty and one-byte files, a 64 MiB random file,
-# nested directories, owners and modes, past times with nanoseconds.
+# page and MiB boundaries, empty and one-byte files, a 64 MiB random file
+# (e2e.bigmb=N on the command line makes it N MiB: the debug kernel's runs
+# are about pages, not volume), nested directories, owners and modes, past
+# times with nanoseconds.
 make_tree() {
 	d=$1
+	big=$(cmdline_get e2e.bigmb)
 	mkdir -p "$d/a/b/c/d" "$d/empty" "$d/sizes"
 	echo something >"$d/a/b/smth"
 	: >"$d/sizes/0"
@@ -105,7 +123,7 @@ make_tree() {
 	for n in 4095 4096 4097 8191 8193 65537 1048576 1048577 3145728 2999999; do
 		head -c "$n" /dev/urandom >"$d/sizes/$n"
 	done
-	head -c $((64 << 20)) /dev/urandom >"$d/big"
+	head -c $((${big:-64} << 20)) /dev/urandom >"$d/big"
 	echo deep >"$d/a/b/c/d/leaf"
 	chown 1234:5678 "$d/a/b/smth"
 	chown 4242:0 "$d/a/b/c"

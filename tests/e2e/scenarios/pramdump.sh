@@ -5,6 +5,14 @@ boot_1() {
 	command -v pramdump >/dev/null || fail "pramdump is not in the initramfs (build it first)"
 	save_tree dumpme /mnt/d
 	check "pramdump lists the node" sh -c 'pramdump | grep -q "^dumpme  *shmem  *ok"'
+	# Physical addresses of other users' data are root's to see, as in
+	# /proc/iomem and /proc/self/pagemap.
+	for f in nodes extents; do
+		if /e2e/e2e-util as 1000 1000 cat "/sys/kernel/mm/pram/$f" >/dev/null 2>&1; then
+			fail "a user can read /sys/kernel/mm/pram/$f"
+		fi
+	done
+	log "ok: users cannot read where preserved memory is"
 	pramdump -o NAME,TYPE,STATE,PAGES,DATA,RUNS,CHECKSUM,GEN
 	t0=$(cut -d' ' -f1 /proc/uptime)
 	check "verify --data is clean" pramdump verify --data

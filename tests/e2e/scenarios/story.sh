@@ -10,8 +10,9 @@ boot_1() {
 	manifest /mnt/p >/e2e/mytmpfs.expected
 	check "umount saves the tree" umount /mnt/p
 	expect_node mytmpfs "ready saved"
+	big=$(cmdline_get e2e.bigmb)
 	check "Pram: in /proc/meminfo counts the node" \
-		test "$(preserved_kb)" -ge $((64 * 1024))
+		test "$(preserved_kb)" -ge $((${big:-64} * 1024))
 	kexec_next
 }
 

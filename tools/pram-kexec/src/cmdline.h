@@ -20,4 +20,27 @@
  */
 int pram_cmdline_edit(const char *in, uint64_t root, size_t max, char **out);
 
+struct pram_range;
+
+/*
+ * pram_cmdline_hidden - preserved memory a command line would hide
+ * @cmdline: the next kernel's command line (may be NULL)
+ * @ext: preserved extents, sorted, ends inclusive
+ * @n: number of extents
+ * @word: set to the word that hides it (it points into @cmdline)
+ * @word_len: set to that word's length
+ *
+ * mem= (and memmap=nn) ends the next kernel's RAM; memmap=exactmap keeps
+ * only the memmap=nn@ss ranges; memmap=nn#ss, nn$ss, nn!ss and nn%ss
+ * take ranges out of RAM. The next kernel would drop every node with
+ * pages there. The last mem= wins, as in the kernel.
+ *
+ * Returns: the first extent that is not wholly in the next kernel's RAM,
+ * or NULL.
+ */
+const struct pram_range *pram_cmdline_hidden(const char *cmdline,
+					     const struct pram_range *ext,
+					     size_t n, const char **word,
+					     size_t *word_len);
+
 #endif

@@ -36,7 +36,7 @@
 
 static const char **preserve;
 static int nr_preserve;
-static int verify_data, check_only;
+static int verify_data, check_only, ignore_unpreserved;
 
 static int active;			/* hand over at all */
 static uint64_t root;
@@ -57,6 +57,9 @@ void pram_kexec_option(int opt, const char *arg)
 		break;
 	case OPT_PRAM_CHECK:
 		check_only = 1;
+		break;
+	case OPT_PRAM_IGNORE_UNPRESERVED:
+		ignore_unpreserved = 1;
 		break;
 	}
 }
@@ -184,36 +187,50 @@ static int do_preserve(const char *name)
 	return -1;
 }
 
-static int load_extents(void)
+/* The extents of a chain just read, as kexec-tools writes ranges. */
+static int take_extents(const struct pramhdr_chain *c)
 {
-	char buf[1 << 16], *line, *save;
-	size_t cap = 64;
+	struct pram_range *r = calloc(c->nr_extents ? c->nr_extents : 1, sizeof(*r));
+	uint64_t i;
 
-	if (read_file(SYS_DIR "/extents", buf, sizeof(buf)) < 0)
+	if (!r)
 		return -1;
-	free(extents);
-	nr_extents = 0;
-	extents = malloc(cap * sizeof(*extents));
-	if (!extents)
-		return -1;
-	for (line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-		unsigned long long s, e;
-
-		if (sscanf(line, "%llx-%llx", &s, &e) != 2)
-			continue;
-		if (nr_extents == cap) {
-			struct pram_range *r = realloc(extents, 2 * cap * sizeof(*r));
-
-			if (!r)
-				return -1;
-			extents = r;
-			cap *= 2;
-		}
-		extents[nr_extents].start = s;
-		extents[nr_extents++].end = e;
+	for (i = 0; i < c->nr_extents; i++) {
+		r[i].start = c->extents[i][0];
+		r[i].end = c->extents[i][1] - 1;
 	}
-	nr_extents = pram_ranges_coalesce(extents, nr_extents);
+	free(extents);
+	extents = r;
+	nr_extents = pram_ranges_coalesce(r, c->nr_extents);
 	return 0;
+}
+
+/* tmpfs trees must decode, and their files account for every run. */
+static void check_trees(struct pramhdr_source *src,
+			const struct pramhdr_chain *c,
+			struct pramhdr_report *rep)
+{
+	size_t k;
+
+	for (k = 0; k < c->nr_nodes; k++) {
+		const struct pramhdr_node *nd = &c->nodes[k];
+		struct pramhdr_tree *t = NULL;
+		struct pramhdr_run *runs;
+		size_t len, nr;
+		void *meta;
+
+		if (!nd->ok || nd->type != PRAM_NODE_SHMEM ||
+		    pramhdr_node_meta(src, nd, &meta, &len))
+			continue;
+		if (pramhdr_tree_decode(meta, len, (int)k, &t, rep) == 0 &&
+		    !pramhdr_node_runs(src, nd, &runs, &nr)) {
+			pramhdr_tree_check_runs(t, runs, nr, c->page_size,
+						(int)k, rep);
+			free(runs);
+		}
+		pramhdr_tree_free(t);
+		free(meta);
+	}
 }
 
 /* Walk the chain over /proc/kcore; print every problem. */
@@ -233,11 +250,17 @@ static int check_chain(uint64_t at, int data, int quiet)
 	if (data && !quiet)
 		printf("pram-kexec: checking the data of every node (this reads all preserved memory)...\n");
 	n = pramhdr_chain_read(src, at, data ? PRAMHDR_VERIFY_DATA : 0, &c, &rep);
+	if (n >= 0)
+		check_trees(src, c, &rep);
 	pramhdr_source_close(src);
 	if (n < 0) {
 		fprintf(stderr, "pram-kexec: the root at %#" PRIx64 ": %s\n", at,
 			pramhdr_strerror(n));
 		return -1;
+	}
+	if (take_extents(c)) {
+		fprintf(stderr, "pram-kexec: out of memory\n");
+		n = -1;
 	}
 	if (!quiet)
 		for (i = 0; i < c->nr_nodes; i++)
@@ -249,9 +272,30 @@ static int check_chain(uint64_t at, int data, int quiet)
 			pramhdr_problem_kind_name(rep.problems[i].kind),
 			rep.problems[i].phys, rep.problems[i].offset,
 			rep.problems[i].node, rep.problems[i].text);
+	n = rep.nr ? -1 : 0;
 	pramhdr_report_free(&rep);
 	pramhdr_chain_free(c);
-	return n ? -1 : 0;
+	return n;
+}
+
+/*
+ * Print every tmpfs mounted with pram= that is in use and not preserved
+ * (mounted, or unmounted lazily with a file open): a kexec now leaves its
+ * files behind. @how starts each line. Returns how many there are.
+ */
+static int report_unpreserved(const char *how)
+{
+	char buf[8192], *line, *save;
+	int n = 0;
+
+	if (read_file(SYS_DIR "/unpreserved", buf, sizeof(buf)) < 0)
+		return 0;
+	for (line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		fprintf(stderr, "pram-kexec: %s: the tmpfs mounted with pram=%s is in use and not preserved; unmount it (which saves it) or preserve it with --preserve=%s\n",
+			how, line, line);
+		n++;
+	}
+	return n;
 }
 
 int pram_kexec_prepare(unsigned long kexec_flags, int file_syscall)
@@ -286,13 +330,10 @@ int pram_kexec_prepare(unsigned long kexec_flags, int file_syscall)
 			SYS_DIR);
 		return -1;
 	}
-	if (load_extents()) {
-		fprintf(stderr, "pram-kexec: cannot read %s/extents\n", SYS_DIR);
-		return -1;
-	}
 	active = 1;
 	printf("pram-kexec: handing over root %#" PRIx64 " (%zu preserved extents)\n",
 	       root, nr_extents);
+	report_unpreserved("note");
 	return 0;
 }
 
@@ -300,6 +341,20 @@ int pram_kexec_root(uint64_t *out)
 {
 	*out = root;
 	return active;
+}
+
+/* The next kernel must see every preserved page: mem=, memmap= may hide some. */
+static void check_hidden(const char *cmdline)
+{
+	const struct pram_range *r;
+	const char *word = NULL;
+	size_t len = 0;
+
+	r = pram_cmdline_hidden(cmdline, extents, nr_extents, &word, &len);
+	if (!r)
+		return;
+	die("pram-kexec: %.*s on the command line hides preserved memory [%#" PRIx64 "-%#" PRIx64 "] from the next kernel, which would drop every node with pages there (see pramdump extents); remove it, or discard those nodes first\n",
+	    (int)len, word ? word : "", r->start, r->end);
 }
 
 char *pram_kexec_cmdline(char *cmdline)
@@ -315,6 +370,7 @@ char *pram_kexec_cmdline(char *cmdline)
 		    root, CMDLINE_MAX);
 	if (err)
 		die("pram-kexec: out of memory\n");
+	check_hidden(out);
 	free(cmdline);
 	return out;
 }
@@ -422,13 +478,19 @@ int pram_kexec_before_exec(void)
 	uint64_t planned = 0, cur = 0;
 	int bad = 0;
 
+	if (report_unpreserved(ignore_unpreserved ? "warning" : "error") &&
+	    !ignore_unpreserved) {
+		fprintf(stderr, "pram-kexec: not jumping: those files would be lost (go on anyway with --ignore-unpreserved); the kernel is unloaded\n");
+		return -1;
+	}
 	if (read_file(PLAN, buf, sizeof(buf)) < 0)
 		return 0;	/* not loaded by pram-kexec: nothing to check */
 	if (read_file(SYS_ROOT, now, sizeof(now)) < 0 ||
 	    sscanf(now, "%" SCNx64, &cur) != 1)
 		return 0;
-	if (load_extents())
-		return -1;
+	/* The chain as it is now, and the extents it lists. */
+	if (check_chain(cur, 0, 1))
+		bad = 1;
 	for (line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
 		unsigned long long s, e;
 
@@ -446,8 +508,6 @@ int pram_kexec_before_exec(void)
 			cur, planned);
 		bad = 1;
 	}
-	if (!bad && check_chain(cur, 0, 1))
-		bad = 1;
 	if (bad) {
 		fprintf(stderr, "pram-kexec: not jumping: the preserved memory changed or fails its checks; the kernel is unloaded, the data is still in RAM\n");
 		return -1;
