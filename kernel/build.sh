@@ -1,6 +1,7 @@
 #!/bin/bash
-# Build the PRAM test kernel: Debian's linux-source-6.12 + kernel/patches/
-# + the format header from libpramhdr + a QEMU config fragment.
+# Build the PRAM test kernel: Debian's linux-source-6.12 (the version
+# kernel/BASE pins) + kernel/patches/ + a QEMU config fragment. The series
+# must carry the format header exactly as libpramhdr has it.
 #
 # Prints the directory that holds bzImage, .config and BUILD-INFO.
 # Results are cached in $PRAM_CACHE/kernel/<hash of every input>, so a
@@ -68,7 +69,6 @@ touched=$( {
 	for p in "${patches[@]}"; do
 		sed -n 's|^+++ b/\(.*\)|\1|p; s|^--- a/\(.*\)|\1|p' "$p"
 	done
-	echo include/linux/pram_format.h
 } | sort -u)
 for f in $touched; do
 	if [ -f "$src/$f" ]; then
@@ -76,12 +76,16 @@ for f in $touched; do
 		cp -p "$src/$f" "$scratch/$f"
 	fi
 done
+# git apply: exact, no fuzz, as git am applies them.
 for p in "${patches[@]}"; do
-	patch -d "$scratch" -p1 --batch --forward --silent <"$p" >"$scratch/.patch.log" 2>&1 ||
+	# A repository above the cache would make git apply skip every path.
+	(cd "$scratch" && GIT_CEILING_DIRECTORIES=$work git apply -p1 "$p") \
+		>"$scratch/.patch.log" 2>&1 ||
 		die "$(basename "$p") does not apply to linux-source-6.12 $version:
 $(cat "$scratch/.patch.log")"
 done
-cp "$header" "$scratch/include/linux/pram_format.h"
+cmp -s "$scratch/include/linux/pram_format.h" "$header" ||
+	die "the series' include/linux/pram_format.h differs from $header: one definition, two copies that must be identical (kernel/devtree.sh init, copy the header into the tree, amend the patch that adds it, export)"
 for f in $touched; do
 	if [ -f "$scratch/$f" ]; then
 		if ! cmp -s "$scratch/$f" "$tree/$f"; then

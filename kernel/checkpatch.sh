@@ -15,14 +15,4 @@ for p in "$PRAM_TOP"/kernel/patches/*.patch; do
 		echo "ok   $(basename "$p")"
 	fi
 done
-# The format header is kernel code too.
-out=$(cd "$src" && ./scripts/checkpatch.pl --strict --quiet --no-tree \
-	-f "$PRAM_TOP/libpramhdr/include/pram_format.h" 2>&1 || true)
-if grep -qE '^(ERROR|WARNING|CHECK)' <<<"$out"; then
-	echo "FAIL libpramhdr/include/pram_format.h"
-	echo "$out"
-	bad=$((bad + 1))
-else
-	echo "ok   libpramhdr/include/pram_format.h"
-fi
 [ $bad -eq 0 ]

@@ -37,7 +37,7 @@ PRAM_KERNEL_SUITE=${PRAM_KERNEL_SUITE:-trixie}
 
 # Host packages the build and tests need (Debian 12 names).
 PRAM_HOST_PACKAGES="build-essential bc bison flex libssl-dev libelf-dev cpio
-libsmartcols-dev clang libclang-rt-14-dev libfdt-dev device-tree-compiler
+libsmartcols-dev libmount-dev clang libclang-rt-14-dev libfdt-dev device-tree-compiler
 xz-utils zstd qemu-system-x86 busybox-static kexec-tools cmake pkg-config
 python3 perl git ca-certificates"
 

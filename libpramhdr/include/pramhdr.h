@@ -232,9 +232,12 @@ struct pramhdr_node {
  * @nodes: @nr_nodes nodes in chain order
  * @nr_nodes: number of nodes found (may be fewer than the root says if
  *	the chain is broken)
+ * @usable: the root and the extent table are sound, so a kernel would
+ *	take the chain over (and then keep each node that is ok)
  */
 struct pramhdr_chain {
 	uint64_t root_phys;
+	bool usable;
 	bool stale;
 	uint32_t page_size;
 	uint64_t generation;
@@ -256,10 +259,15 @@ struct pramhdr_chain {
  * @rep: problems are appended here
  *
  * Checks every metadata page (magic, CRC, own address, position), the
- * extent table (sorted, non-touching, inside RAM, totals), every node
- * (name, chain lengths, byte and entry totals, runs aligned and inside
- * RAM and the extents), that no page is used twice, and with
- * PRAMHDR_VERIFY_DATA every run's data CRC.
+ * extent table (sorted, non-touching, inside RAM, covering the root and
+ * itself, totals), every node (name, chain lengths, byte and entry
+ * totals, runs aligned and inside RAM and the extents), that no page is
+ * used twice, and with PRAMHDR_VERIFY_DATA every run's data CRC. The
+ * verdicts are the kernel's: a chain the kernel would ignore is not
+ * @usable, a node it would drop is not @ok. A damaged node's own claims
+ * (but its node page) are not held against the others: its pointers
+ * cannot be trusted. The walk of the node chain ends at a node page that
+ * fails its checks.
  *
  * Returns:
  *	the number of problems found (0: clean), -ENOENT if there is no
@@ -446,7 +454,13 @@ int pramhdr_tree_mount_options(const struct pramhdr_tree *tree, char *buf,
  * @treep: set to the decoded tree
  * @rep: problems are appended here
  *
- * Returns: the number of problems (0: clean; the tree is then complete),
+ * Each record is checked by pram_rec_check(), the kernel's own rules,
+ * then for its place in the stream; decoding stops at the first problem.
+ *
+ * Returns: the number of problems (0: clean; the tree is then complete;
+ * 1: damaged, the report says where), -EOPNOTSUPP if a newer kernel
+ * wrote the tree (a newer SUPER version, record type or inode flag: the
+ * kernel keeps such a tree rather than dropping it, so it is not damage),
  * or -ENOMEM. *@treep is set whenever the return value is not negative.
  */
 int pramhdr_tree_decode(const void *meta, size_t len, int node,
@@ -465,7 +479,8 @@ int pramhdr_tree_decode(const void *meta, size_t len, int node,
  * Each regular file's runs must lie within its size (rounded up to
  * pages), in ascending index order, none overlapping another, and the
  * files' entries must account for every run: the rule by which a
- * restore gives every page a place of its own.
+ * restore gives every page a place of its own. The runs must also cover
+ * the data pages the END record gives.
  *
  * Returns: the number of problems found, or -ENOMEM.
  */
@@ -498,6 +513,66 @@ int pramhdr_file_read(struct pramhdr_source *src,
 		      const struct pramhdr_file *file, uint32_t page_size,
 		      int (*out)(void *arg, const void *buf, size_t len),
 		      void *arg);
+
+/**********************************************************************/
+/* The running kernel (sysfs)                                         */
+/**********************************************************************/
+
+/* Where the kernel shows PRAM: one value per file. */
+#define PRAMHDR_SYSFS_DIR	"/sys/kernel/mm/pram"
+
+/**
+ * struct pramhdr_live_node - a node as the running kernel lists it
+ * @name: its name
+ * @type: "shmem" (a tmpfs tree) or "raw"
+ * @state: "saving", "ready" or "loading"
+ * @origin: "saved" (by this kernel) or "incoming" (from the previous one)
+ * @pages: pages it holds, node page and chains included
+ * @generation: root generation of the kernel that saved it
+ */
+struct pramhdr_live_node {
+	char name[PRAM_NAME_MAX + 1];
+	char type[16];
+	char state[16];
+	char origin[16];
+	uint64_t pages;
+	uint64_t generation;
+};
+
+/**
+ * pramhdr_live_root - the running kernel's root address, to pass as pram=
+ * @sysroot: prefix of the sysfs paths (a test fixture), or NULL for /
+ * @root: the address
+ *
+ * Returns: 0, -ENOENT if the kernel has no PRAM, -EACCES if not root,
+ * -EBADMSG if the file does not hold an address.
+ */
+int pramhdr_live_root(const char *sysroot, uint64_t *root);
+
+/**
+ * pramhdr_live_nodes - every node the running kernel holds
+ * @sysroot: prefix of the sysfs paths, or NULL
+ * @nodes: set to a malloc()ed array, to free()
+ * @nr: set to its length
+ *
+ * A node discarded while the list is read is left out.
+ *
+ * Returns: 0, -ENOENT if the kernel has no PRAM, -ENOMEM, or the error
+ * reading a node's files.
+ */
+int pramhdr_live_nodes(const char *sysroot, struct pramhdr_live_node **nodes,
+		       size_t *nr);
+
+/**
+ * pramhdr_live_node - one node of the running kernel, by name
+ * @sysroot: prefix of the sysfs paths, or NULL
+ * @name: the node's name
+ * @node: filled in
+ *
+ * Returns: 0, or -ENOENT if there is no such node (or no PRAM).
+ */
+int pramhdr_live_node(const char *sysroot, const char *name,
+		      struct pramhdr_live_node *node);
 
 /**
  * pramhdr_strerror - what an error code of this library means

@@ -80,14 +80,16 @@ static uint32_t crc_sse42(uint32_t crc, const unsigned char *p, size_t len)
 }
 #endif
 
-uint32_t pramhdr_crc32c(uint32_t crc, const void *buf, size_t len)
+uint32_t crc32c_update(uint32_t crc, const void *buf, size_t len)
 {
-	const unsigned char *p = buf;
-
-	crc = ~crc;
 #if defined(__x86_64__)
 	if (__builtin_cpu_supports("sse4.2"))
-		return ~crc_sse42(crc, p, len);
+		return crc_sse42(crc, buf, len);
 #endif
-	return ~crc_table(crc, p, len);
+	return crc_table(crc, buf, len);
+}
+
+uint32_t pramhdr_crc32c(uint32_t crc, const void *buf, size_t len)
+{
+	return ~crc32c_update(~crc, buf, len);
 }

@@ -36,13 +36,13 @@ int src_finish(struct pramhdr_source *src);
  * (possibly damaged) count in the chain claims: counts are checked, not
  * trusted. Returns 0 or -ENOMEM.
  */
-static inline int grow_array(void **buf, uint64_t *cap, uint64_t need,
+static inline int grow_array(void **buf, size_t *cap, uint64_t need,
 			     size_t size)
 {
-	uint64_t c = *cap ? *cap : 64;
+	size_t c = *cap ? *cap : 64;
 	void *p;
 
-	if (need > SIZE_MAX / size)
+	if (need > SIZE_MAX / size / 2)
 		return -ENOMEM;
 	while (c < need)
 		c *= 2;
@@ -58,9 +58,12 @@ static inline int grow_array(void **buf, uint64_t *cap, uint64_t need,
 	return 0;
 }
 
-#define le16(x) le16toh(x)
-#define le32(x) le32toh(x)
-#define le64(x) le64toh(x)
+#define le16(x) pram_le16(x)
+#define le32(x) pram_le32(x)
+#define le64(x) pram_le64(x)
+
+/* CRC32C without the inversions, as pram_page_check() takes it. */
+uint32_t crc32c_update(uint32_t crc, const void *buf, size_t len);
 
 __attribute__((format(printf, 6, 7)))
 void report_add(struct pramhdr_report *rep, int kind, int node, uint64_t phys,

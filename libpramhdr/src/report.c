@@ -19,16 +19,10 @@ void report_add(struct pramhdr_report *rep, int kind, int node, uint64_t phys,
 		rep->dropped++;
 		return;
 	}
-	if (rep->nr == rep->cap) {
-		size_t cap = rep->cap ? 2 * rep->cap : 16;
-
-		p = realloc(rep->problems, cap * sizeof(*p));
-		if (!p) {
-			rep->dropped++;
-			return;
-		}
-		rep->problems = p;
-		rep->cap = cap;
+	if (grow_array((void **)&rep->problems, &rep->cap, rep->nr + 1,
+		       sizeof(*p))) {
+		rep->dropped++;
+		return;
 	}
 	p = &rep->problems[rep->nr++];
 	p->kind = kind;
@@ -100,6 +94,8 @@ const char *pramhdr_strerror(int err)
 		return "out of memory";
 	case -EIO:
 		return "read error on the memory source";
+	case -EOPNOTSUPP:
+		return "written by a newer kernel in a format this reader does not know; it is kept, not damaged (use a newer pramdump)";
 	}
 	return strerror(-err);
 }

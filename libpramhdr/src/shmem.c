@@ -79,14 +79,10 @@ static int add_file(struct pramhdr_tree *t, size_t *cap, char *path,
 {
 	struct pramhdr_file *f;
 
-	if (t->nr_files == *cap) {
-		size_t c = *cap ? 2 * *cap : 256;
-
-		f = realloc(t->files, c * sizeof(*f));
-		if (!f)
-			return -ENOMEM;
-		t->files = f;
-		*cap = c;
+	/* From here on @path belongs to the tree, or is freed. */
+	if (grow_array((void **)&t->files, cap, t->nr_files + 1, sizeof(*f))) {
+		free(path);
+		return -ENOMEM;
 	}
 	f = &t->files[t->nr_files++];
 	memset(f, 0, sizeof(*f));
@@ -112,368 +108,302 @@ static int add_file(struct pramhdr_tree *t, size_t *cap, char *path,
 	return 0;
 }
 
-static bool valid_name(const char *name, size_t len)
+/*
+ * Decoding state. Records are checked in the kernel loader's order: the
+ * record's own rules (pram_rec_check()), then its place in the stream.
+ */
+struct decoder {
+	struct pramhdr_tree *t;
+	struct ino_map map;
+	const struct pram_rec_super *super;
+	uint64_t pending;	/* new inode still to be named */
+	uint64_t entries, inodes, dentries, xattrs, last_ino;
+	size_t dquot_cap, files_cap;
+	struct pramhdr_report *rep;
+	int node;
+	size_t here;		/* offset of the record being decoded */
+	bool end;
+};
+
+__attribute__((format(printf, 2, 3)))
+static int bad(struct decoder *d, const char *fmt, ...)
 {
-	if (!len || len > 255 || memchr(name, '/', len) ||
-	    memchr(name, '\0', len))
-		return false;
-	return !(len == 1 && name[0] == '.') &&
-	       !(len == 2 && !memcmp(name, "..", 2));
+	char text[sizeof(((struct pramhdr_problem *)0)->text)];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	report_add(d->rep, PRAMHDR_P_RECORD, d->node, d->here, 0, "%s", text);
+	return 1;
 }
 
-/* An absolute path without NUL and known mount flags, or neither. */
-static bool valid_mountpoint(const char *path, size_t len, uint32_t flags)
+static int decode_super(struct decoder *d, const struct pram_rec_super *r)
 {
-	if (!len)
-		return !flags;
-	return len < 4096 && path[0] == '/' && !memchr(path, '\0', len) &&
-	       !(flags & ~PRAM_MNT_ALL);
+	struct pramhdr_tree *t = d->t;
+	uint16_t plen = le16(r->path_len);
+
+	d->super = r;
+	if (plen) {
+		t->mountpoint = strndup((const char *)(r + 1), plen);
+		if (!t->mountpoint)
+			return -ENOMEM;
+	}
+	t->max_blocks = le64(r->max_blocks);
+	t->max_inodes = le64(r->max_inodes);
+	t->mode = le32(r->mode);
+	t->uid = le32(r->uid);
+	t->gid = le32(r->gid);
+	t->huge = le32(r->huge);
+	t->opt_flags = le32(r->opt_flags);
+	t->mnt_flags = le32(r->mnt_flags);
+	return 0;
 }
 
-/* Limits the kernel's quota code accepts: up to 2^63 - 1. */
-#define QUOTA_LIMIT_MAX ((uint64_t)INT64_MAX)
-
-static bool valid_quota(const struct pram_rec_quota *q, size_t rlen)
+static int decode_mpol(struct decoder *d, const struct pram_rec *rec)
 {
-	uint32_t types;
+	size_t n = le32(rec->len) - sizeof(struct pram_rec_mpol);
+
+	if (d->t->mpol)
+		return bad(d, "a second MPOL record");
+	d->t->mpol = strndup((const char *)(rec + 1), n);
+	return d->t->mpol ? 0 : -ENOMEM;
+}
+
+static int decode_quota(struct decoder *d, const struct pram_rec_quota *q)
+{
+	struct pramhdr_tree *t = d->t;
 	int i;
 
-	if (rlen != sizeof(*q))
-		return false;
-	types = le32(q->types);
-	if (!types || (types & ~((1u << PRAM_QUOTA_TYPES) - 1)) || q->reserved)
-		return false;
-	for (i = 0; i < PRAM_QUOTA_TYPES; i++)
-		if (le64(q->bhardlimit[i]) > QUOTA_LIMIT_MAX ||
-		    le64(q->ihardlimit[i]) > QUOTA_LIMIT_MAX ||
-		    le64(q->bgrace[i]) > UINT32_MAX || le64(q->igrace[i]) > UINT32_MAX)
-			return false;
-	return true;
+	if (t->quota_types)
+		return bad(d, "a second QUOTA record");
+	t->quota_types = le32(q->types);
+	for (i = 0; i < PRAM_QUOTA_TYPES; i++) {
+		t->quota_bhardlimit[i] = le64(q->bhardlimit[i]);
+		t->quota_ihardlimit[i] = le64(q->ihardlimit[i]);
+		t->quota_bgrace[i] = le64(q->bgrace[i]);
+		t->quota_igrace[i] = le64(q->igrace[i]);
+	}
+	return 0;
 }
 
-/*
- * A record of a mount-wide setting (MPOL, QUOTA, DQUOT), which comes
- * between SUPER and the root's INODE record. Returns NULL when it is
- * well-formed and taken into @t, else what is wrong with it.
- */
-static const char *decode_setting(struct pramhdr_tree *t,
-				  const struct pram_rec *rec, size_t rlen,
-				  uint64_t inodes, uint64_t *dquot_cap, int *err)
+static int decode_dquot(struct decoder *d, const struct pram_rec_dquot *r)
+{
+	struct pramhdr_tree *t = d->t;
+	struct pramhdr_dquot *q;
+	int err;
+
+	if (!(t->quota_types & (1u << le32(r->type))))
+		return bad(d, "DQUOT record of a quota type the QUOTA record does not name");
+	err = grow_array((void **)&t->dquots, &d->dquot_cap, t->nr_dquots + 1,
+			 sizeof(*q));
+	if (err)
+		return err;
+	q = &t->dquots[t->nr_dquots++];
+	q->type = le32(r->type);
+	q->id = le32(r->id);
+	q->bhardlimit = le64(r->bhardlimit);
+	q->bsoftlimit = le64(r->bsoftlimit);
+	q->ihardlimit = le64(r->ihardlimit);
+	q->isoftlimit = le64(r->isoftlimit);
+	q->btime = (int64_t)le64(r->btime);
+	q->itime = (int64_t)le64(r->itime);
+	return 0;
+}
+
+static int decode_inode(struct decoder *d, const struct pram_rec_inode *r)
+{
+	uint64_t ino = le64(r->ino), n = le64(r->nr_entries);
+	uint32_t mode = le32(r->mode);
+	struct ino_slot *s;
+	char *root;
+
+	if (!d->inodes && (ino != le64(d->super->root_ino) || !S_ISDIR(mode)))
+		return bad(d, "the first inode is not the root directory");
+	if (n && le64(r->first_entry) != d->entries)
+		return bad(d, "INODE %" PRIu64 ": entries %" PRIu64 "+%" PRIu64 " out of place (next is %" PRIu64 ")",
+			   ino, (uint64_t)le64(r->first_entry), n, d->entries);
+	if (map_find(&d->map, ino, false))
+		return bad(d, "inode %" PRIu64 " is described twice", ino);
+	s = map_find(&d->map, ino, true);
+	if (!s)
+		return -ENOMEM;
+	s->rec = r;
+	d->last_ino = ino;
+	d->entries += n;
+	if (d->inodes++) {
+		d->pending = ino;
+		return 0;
+	}
+	root = strdup("/");
+	if (!root || add_file(d->t, &d->files_cap, root, r))
+		return -ENOMEM;
+	s->named = true;
+	s->dir_path = 0;
+	return 0;
+}
+
+static int decode_dentry(struct decoder *d, const struct pram_rec_dentry *r)
+{
+	const char *name = (const char *)(r + 1), *ppath;
+	struct pramhdr_tree *t = d->t;
+	uint16_t nlen = le16(r->name_len);
+	struct ino_slot *parent, *child;
+	char *path;
+
+	parent = map_find(&d->map, le64(r->parent), false);
+	child = map_find(&d->map, le64(r->ino), false);
+	if (!parent || !S_ISDIR(le32(parent->rec->mode)) || parent->dir_path < 0)
+		return bad(d, "DENTRY names a parent %" PRIu64 " that is not a named directory",
+			   (uint64_t)le64(r->parent));
+	if (!child || (child->named && S_ISDIR(le32(child->rec->mode))) ||
+	    le64(r->ino) == le64(d->super->root_ino))
+		return bad(d, "DENTRY refers to inode %" PRIu64 " that is unknown or a named directory",
+			   (uint64_t)le64(r->ino));
+	ppath = t->files[parent->dir_path].path;
+	if (asprintf(&path, "%s%s%.*s", ppath, ppath[1] ? "/" : "", (int)nlen,
+		     name) < 0)
+		return -ENOMEM;
+	if (add_file(t, &d->files_cap, path, child->rec))
+		return -ENOMEM;
+	if (S_ISDIR(le32(child->rec->mode)))
+		child->dir_path = t->nr_files - 1;
+	child->named = true;
+	d->dentries++;
+	return 0;
+}
+
+static int decode_end(struct decoder *d, const struct pram_rec_end *e)
+{
+	if (!d->inodes)
+		return bad(d, "END record before the root inode");
+	if (le64(e->nr_inodes) != d->inodes ||
+	    le64(e->nr_dentries) != d->dentries ||
+	    le64(e->nr_xattrs) != d->xattrs)
+		return bad(d, "END totals (%" PRIu64 " inodes, %" PRIu64 " names, %" PRIu64 " xattrs) do not match the stream (%" PRIu64 ", %" PRIu64 ", %" PRIu64 ")",
+			   (uint64_t)le64(e->nr_inodes),
+			   (uint64_t)le64(e->nr_dentries),
+			   (uint64_t)le64(e->nr_xattrs), d->inodes, d->dentries,
+			   d->xattrs);
+	d->t->data_pages = le64(e->data_pages);
+	d->t->nr_xattrs = d->xattrs;
+	d->end = true;
+	return 0;
+}
+
+/* The record's place in the stream, before its contents are taken. */
+static int check_place(struct decoder *d, const struct pram_rec *rec)
 {
 	uint16_t type = le16(rec->type);
-	int i;
 
-	if (inodes)
-		return "mount setting record after the root inode";
-	if (type == PRAM_REC_MPOL) {
-		size_t n = rlen - sizeof(struct pram_rec_mpol);
-
-		if (t->mpol || rlen <= sizeof(struct pram_rec_mpol) ||
-		    n > PRAM_MPOL_MAX || memchr(rec + 1, '\0', n))
-			return "malformed or repeated MPOL record";
-		t->mpol = strndup((const char *)(rec + 1), n);
-		if (!t->mpol)
-			*err = -ENOMEM;
-		return NULL;
-	}
-	if (type == PRAM_REC_QUOTA) {
-		const struct pram_rec_quota *q = (const void *)rec;
-
-		if (t->quota_types || !valid_quota(q, rlen))
-			return "malformed or repeated QUOTA record";
-		t->quota_types = le32(q->types);
-		for (i = 0; i < PRAM_QUOTA_TYPES; i++) {
-			t->quota_bhardlimit[i] = le64(q->bhardlimit[i]);
-			t->quota_ihardlimit[i] = le64(q->ihardlimit[i]);
-			t->quota_bgrace[i] = le64(q->bgrace[i]);
-			t->quota_igrace[i] = le64(q->igrace[i]);
-		}
-		return NULL;
-	}
-	/* PRAM_REC_DQUOT */
-	{
-		const struct pram_rec_dquot *d = (const void *)rec;
-		struct pramhdr_dquot *q;
-
-		if (rlen != sizeof(*d) || le32(d->type) >= PRAM_QUOTA_TYPES ||
-		    !(t->quota_types & (1u << le32(d->type))) ||
-		    le32(d->id) == UINT32_MAX ||
-		    le64(d->bhardlimit) > QUOTA_LIMIT_MAX ||
-		    le64(d->bsoftlimit) > QUOTA_LIMIT_MAX ||
-		    le64(d->ihardlimit) > QUOTA_LIMIT_MAX ||
-		    le64(d->isoftlimit) > QUOTA_LIMIT_MAX)
-			return "malformed DQUOT record, or one before QUOTA";
-		*err = grow_array((void **)&t->dquots, dquot_cap,
-				  t->nr_dquots + 1, sizeof(*q));
-		if (*err)
-			return NULL;
-		q = &t->dquots[t->nr_dquots++];
-		q->type = le32(d->type);
-		q->id = le32(d->id);
-		q->bhardlimit = le64(d->bhardlimit);
-		q->bsoftlimit = le64(d->bsoftlimit);
-		q->ihardlimit = le64(d->ihardlimit);
-		q->isoftlimit = le64(d->isoftlimit);
-		q->btime = (int64_t)le64(d->btime);
-		q->itime = (int64_t)le64(d->itime);
-		return NULL;
-	}
+	/* A new inode is named right after its extended attributes. */
+	if (d->pending && type != PRAM_REC_XATTR &&
+	    (type != PRAM_REC_DENTRY ||
+	     le64(((const struct pram_rec_dentry *)rec)->ino) != d->pending))
+		return bad(d, "inode %" PRIu64 " is not named right after its INODE and XATTR records",
+			   d->pending);
+	if (type != PRAM_REC_XATTR)
+		d->pending = 0;
+	if (!d->super && type != PRAM_REC_SUPER)
+		return bad(d, "the stream does not start with a SUPER record");
+	if (d->super && type == PRAM_REC_SUPER)
+		return bad(d, "a second SUPER record");
+	if ((type == PRAM_REC_MPOL || type == PRAM_REC_QUOTA ||
+	     type == PRAM_REC_DQUOT) && d->inodes)
+		return bad(d, "mount setting record after the root inode");
+	if (type == PRAM_REC_XATTR &&
+	    (!d->last_ino ||
+	     le64(((const struct pram_rec_xattr *)rec)->ino) != d->last_ino))
+		return bad(d, "XATTR record not right after its INODE");
+	return 0;
 }
 
-#define bad(...)                                                           \
-	do {                                                               \
-		report_add(rep, PRAMHDR_P_RECORD, node, pos, 0, __VA_ARGS__); \
-		problems++;                                                \
-		goto out;                                                  \
-	} while (0)
+static int decode_rec(struct decoder *d, const struct pram_rec *rec)
+{
+	switch (le16(rec->type)) {
+	case PRAM_REC_SUPER:
+		return decode_super(d, (const void *)rec);
+	case PRAM_REC_MPOL:
+		return decode_mpol(d, rec);
+	case PRAM_REC_QUOTA:
+		return decode_quota(d, (const void *)rec);
+	case PRAM_REC_DQUOT:
+		return decode_dquot(d, (const void *)rec);
+	case PRAM_REC_INODE:
+		return decode_inode(d, (const void *)rec);
+	case PRAM_REC_DENTRY:
+		return decode_dentry(d, (const void *)rec);
+	case PRAM_REC_XATTR:
+		d->xattrs++;
+		return 0;
+	case PRAM_REC_END:
+		return decode_end(d, (const void *)rec);
+	}
+	return bad(d, "unknown record type %u", le16(rec->type));
+}
+
+/* Returns 0, 1 after a problem, -EOPNOTSUPP for a newer format, -ENOMEM. */
+static int decode_stream(struct decoder *d, const void *meta, size_t len)
+{
+	size_t pos = 0;
+	int err = 0;
+
+	while (pos < len && !d->end && !err) {
+		const struct pram_rec *rec;
+		const char *why;
+
+		d->here = pos;
+		rec = pram_rec_next(meta, len, &pos);
+		if (!rec)
+			return bad(d, "record runs past the end of the stream");
+		err = pram_rec_check(rec, &why);
+		if (err == -EOPNOTSUPP)
+			return err;
+		if (err)
+			return bad(d, "%s", why);
+		err = check_place(d, rec);
+		if (!err)
+			err = decode_rec(d, rec);
+	}
+	if (!err && (!d->end || pos != len)) {
+		d->here = pos;
+		return bad(d, "the stream does not end with an END record");
+	}
+	return err;
+}
 
 int pramhdr_tree_decode(const void *meta, size_t len, int node,
 			struct pramhdr_tree **treep,
 			struct pramhdr_report *rep)
 {
-	const unsigned char *base = meta;
-	const struct pram_rec_super *super = NULL;
-	struct pramhdr_tree *t;
-	struct ino_map map = { 0 };
-	uint64_t pending = 0, entries = 0, inodes = 0, dentries = 0;
-	uint64_t xattrs = 0, last_ino = 0, dquot_cap = 0;
-	size_t cap = 0, pos = 0;
-	int problems = 0, err = 0;
-	bool end = false;
+	struct decoder d = { .rep = rep, .node = node };
+	int err;
 
-	t = calloc(1, sizeof(*t));
-	if (!t)
+	d.t = calloc(1, sizeof(*d.t));
+	if (!d.t)
 		return -ENOMEM;
-	while (pos < len && !end) {
-		const struct pram_rec *rec = (const void *)(base + pos);
-		size_t rlen, here = pos;
-		uint16_t type;
-
-		if (len - pos < sizeof(*rec))
-			bad("stream ends inside a record header");
-		rlen = le32(rec->len);
-		if (rlen < sizeof(*rec) || rlen > len - pos)
-			bad("record length %zu out of bounds", rlen);
-		type = le16(rec->type);
-		pos += (rlen + PRAM_REC_ALIGN - 1) & ~(size_t)(PRAM_REC_ALIGN - 1);
-		if (pos > len)
-			pos = len;
-		if (pending && type != PRAM_REC_XATTR &&
-		    (type != PRAM_REC_DENTRY ||
-		     rlen < sizeof(struct pram_rec_dentry) ||
-		     le64(((const struct pram_rec_dentry *)rec)->ino) != pending)) {
-			pos = here;
-			bad("inode %" PRIu64 " is not named right after its INODE and XATTR records",
-			    pending);
-		}
-		if (type != PRAM_REC_XATTR)
-			pending = 0;
-		if (!super && type != PRAM_REC_SUPER) {
-			pos = here;
-			bad("the stream does not start with a SUPER record");
-		}
-		switch (type) {
-		case PRAM_REC_SUPER:
-			if (super) {
-				pos = here;
-				bad("a second SUPER record");
-			}
-			super = (const void *)rec;
-			if (inodes || rlen < sizeof(*super) ||
-			    rlen != sizeof(*super) + le16(super->path_len) ||
-			    !valid_mountpoint((const char *)(super + 1),
-					      le16(super->path_len),
-					      le32(super->mnt_flags)) ||
-			    le32(super->version) != PRAM_SHMEM_VERSION) {
-				pos = here;
-				bad("bad SUPER record");
-			}
-			if (le16(super->path_len)) {
-				t->mountpoint = strndup((const char *)(super + 1),
-							le16(super->path_len));
-				if (!t->mountpoint) {
-					err = -ENOMEM;
-					goto out;
-				}
-			}
-			t->max_blocks = le64(super->max_blocks);
-			t->max_inodes = le64(super->max_inodes);
-			t->mode = le32(super->mode);
-			t->uid = le32(super->uid);
-			t->gid = le32(super->gid);
-			t->huge = le32(super->huge);
-			t->opt_flags = le32(super->opt_flags);
-			t->mnt_flags = le32(super->mnt_flags);
-			break;
-		case PRAM_REC_MPOL:
-		case PRAM_REC_QUOTA:
-		case PRAM_REC_DQUOT: {
-			const char *why = decode_setting(t, rec, rlen, inodes,
-							 &dquot_cap, &err);
-
-			if (err)
-				goto out;
-			if (why) {
-				pos = here;
-				bad("%s", why);
-			}
-			break;
-		}
-		case PRAM_REC_INODE: {
-			const struct pram_rec_inode *r = (const void *)rec;
-			struct ino_slot *s;
-			uint64_t ino, n;
-			uint32_t mode;
-
-			pos = here;
-			if (rlen < sizeof(*r))
-				bad("short INODE record");
-			ino = le64(r->ino);
-			mode = le32(r->mode);
-			n = le64(r->nr_entries);
-			if (le32(r->atime_nsec) >= NS || le32(r->mtime_nsec) >= NS ||
-			    le32(r->ctime_nsec) >= NS)
-				bad("INODE record %" PRIu64 " has nanoseconds out of range", ino);
-			if (le32(r->uid) == UINT32_MAX || le32(r->gid) == UINT32_MAX)
-				bad("INODE record %" PRIu64 " has an invalid owner", ino);
-			if (le32(r->flags) & ~PRAM_INODE_FL_ALL)
-				bad("INODE record %" PRIu64 " has unknown flags %#x", ino,
-				    le32(r->flags) & ~PRAM_INODE_FL_ALL);
-			if (!ino || (S_ISLNK(mode) ? rlen != sizeof(*r) + le64(r->size) ||
-						     !le64(r->size) || le64(r->size) >= 4096 :
-						     rlen != sizeof(*r)))
-				bad("INODE record %" PRIu64 " is malformed", ino);
-			if (n && (!S_ISREG(mode) || le64(r->first_entry) != entries))
-				bad("INODE %" PRIu64 ": entries %" PRIu64 "+%" PRIu64 " out of place (next is %" PRIu64 ")",
-				    ino, (uint64_t)le64(r->first_entry), n, entries);
-			if (!inodes && (ino != le64(super->root_ino) || !S_ISDIR(mode)))
-				bad("the first inode is not the root directory");
-			if (map_find(&map, ino, false))
-				bad("inode %" PRIu64 " is described twice", ino);
-			s = map_find(&map, ino, true);
-			if (!s) {
-				err = -ENOMEM;
-				goto out;
-			}
-			s->rec = r;
-			last_ino = ino;
-			entries += n;
-			if (!inodes) {
-				char *root = strdup("/");
-
-				if (!root || add_file(t, &cap, root, r)) {
-					free(root);
-					err = -ENOMEM;
-					goto out;
-				}
-				s->named = true;
-				s->dir_path = 0;
-			} else {
-				pending = ino;
-			}
-			inodes++;
-			pos += (rlen + PRAM_REC_ALIGN - 1) & ~(size_t)(PRAM_REC_ALIGN - 1);
-			break;
-		}
-		case PRAM_REC_DENTRY: {
-			const struct pram_rec_dentry *d = (const void *)rec;
-			struct ino_slot *parent, *child;
-			const char *name = (const char *)(d + 1);
-			const char *ppath;
-			uint16_t nlen;
-			char *path;
-
-			if (rlen < sizeof(*d))
-				bad("short DENTRY record");
-			nlen = le16(d->name_len);
-			if (rlen != sizeof(*d) + nlen || !valid_name(name, nlen))
-				bad("DENTRY has a malformed name");
-			parent = map_find(&map, le64(d->parent), false);
-			child = map_find(&map, le64(d->ino), false);
-			if (!parent || !S_ISDIR(le32(parent->rec->mode)) ||
-			    parent->dir_path < 0)
-				bad("DENTRY names a parent %" PRIu64 " that is not a named directory",
-				    (uint64_t)le64(d->parent));
-			if (!child || (child->named && S_ISDIR(le32(child->rec->mode))) ||
-			    le64(d->ino) == le64(super->root_ino))
-				bad("DENTRY refers to inode %" PRIu64 " that is unknown or a named directory",
-				    (uint64_t)le64(d->ino));
-			ppath = t->files[parent->dir_path].path;
-			if (asprintf(&path, "%s%s%.*s", ppath,
-				     ppath[1] ? "/" : "", (int)nlen, name) < 0 ||
-			    add_file(t, &cap, path, child->rec)) {
-				err = -ENOMEM;
-				goto out;
-			}
-			if (S_ISDIR(le32(child->rec->mode)))
-				child->dir_path = t->nr_files - 1;
-			child->named = true;
-			dentries++;
-			break;
-		}
-		case PRAM_REC_XATTR: {
-			const struct pram_rec_xattr *x = (const void *)rec;
-
-			if (rlen < sizeof(*x) || !last_ino || le64(x->ino) != last_ino ||
-			    !le16(x->name_len) || le16(x->name_len) > 255 ||
-			    le32(x->value_len) > 65536 ||
-			    rlen != sizeof(*x) + le16(x->name_len) + le32(x->value_len) ||
-			    memchr(x + 1, '\0', le16(x->name_len))) {
-				pos = here;
-				bad("XATTR record is malformed or not after its INODE");
-			}
-			xattrs++;
-			break;
-		}
-		case PRAM_REC_END: {
-			const struct pram_rec_end *e = (const void *)rec;
-
-			pos = here;
-			if (rlen < sizeof(*e))
-				bad("short END record");
-			if (le64(e->nr_inodes) != inodes ||
-			    le64(e->nr_dentries) != dentries ||
-			    le64(e->nr_xattrs) != xattrs)
-				bad("END totals (%" PRIu64 " inodes, %" PRIu64 " names, %" PRIu64 " xattrs) do not match the stream (%" PRIu64 ", %" PRIu64 ", %" PRIu64 ")",
-				    (uint64_t)le64(e->nr_inodes),
-				    (uint64_t)le64(e->nr_dentries),
-				    (uint64_t)le64(e->nr_xattrs), inodes, dentries, xattrs);
-			t->data_pages = le64(e->data_pages);
-			t->nr_xattrs = xattrs;
-			end = true;
-			pos = len;
-			break;
-		}
-		default:
-			pos = here;
-			bad("unknown record type %u", type);
-		}
-	}
-	if (!end)
-		bad("the stream does not end with an END record");
-out:
-	free(map.slots);
-	if (err) {
-		pramhdr_tree_free(t);
+	err = decode_stream(&d, meta, len);
+	free(d.map.slots);
+	if (err < 0) {
+		pramhdr_tree_free(d.t);
 		return err;
 	}
-	*treep = t;
-	return problems;
+	*treep = d.t;
+	return err;
 }
 
 /* One file's runs: ascending, not overlapping, within its size. */
 static int check_file_runs(const struct pramhdr_file *f,
-			   const struct pramhdr_run *runs, uint32_t page_size,
+			   const struct pramhdr_run *runs, uint32_t page_shift,
 			   int node, struct pramhdr_report *rep)
 {
-	uint64_t pages = f->size / page_size + !!(f->size % page_size);
+	uint64_t pages = pram_file_pages(f->size, page_shift);
 	uint64_t next = 0, k;
 
 	for (k = f->first_entry; k < f->first_entry + f->nr_entries; k++) {
 		const struct pramhdr_run *r = &runs[k];
 
-		if (r->index < next || r->index > pages ||
-		    r->nr_pages > pages - r->index) {
+		if (!pram_file_run_ok(r->index, r->nr_pages, next, pages)) {
 			report_add(rep, PRAMHDR_P_RUN, node, r->phys, 0,
 				   "%s: run of %" PRIu32 " pages at index %" PRIu64 " overlaps another or lies outside the file (%" PRIu64 " pages)",
 				   f->path, r->nr_pages, r->index, pages);
@@ -489,7 +419,8 @@ int pramhdr_tree_check_runs(const struct pramhdr_tree *tree,
 			    uint32_t page_size, int node,
 			    struct pramhdr_report *rep)
 {
-	uint64_t next = 0;
+	uint32_t shift = (uint32_t)__builtin_ctz(page_size);
+	uint64_t next = 0, pages = 0;
 	int problems = 0;
 	size_t i;
 
@@ -507,13 +438,21 @@ int pramhdr_tree_check_runs(const struct pramhdr_tree *tree,
 				   nr_runs);
 			return problems + 1;
 		}
-		problems += check_file_runs(f, runs, page_size, node, rep);
+		problems += check_file_runs(f, runs, shift, node, rep);
 		next = f->first_entry + f->nr_entries;
 	}
 	if (next != nr_runs) {
 		report_add(rep, PRAMHDR_P_RUN, node, 0, 0,
 			   "the files account for %" PRIu64 " of the node's %zu data entries",
 			   next, nr_runs);
+		problems++;
+	}
+	for (i = 0; i < nr_runs; i++)
+		pages += runs[i].nr_pages;
+	if (pages != tree->data_pages) {
+		report_add(rep, PRAMHDR_P_COUNT, node, 0, 0,
+			   "the END record gives %" PRIu64 " data pages, the node holds %" PRIu64,
+			   tree->data_pages, pages);
 		problems++;
 	}
 	return problems;

@@ -36,15 +36,9 @@ int src_add_range(struct pramhdr_source *src, uint64_t start, uint64_t len,
 		return 0;
 	if (start + len < start)
 		return -EINVAL;
-	if (src->nr_ranges == src->cap_ranges) {
-		size_t cap = src->cap_ranges ? 2 * src->cap_ranges : 64;
-
-		r = realloc(src->ranges, cap * sizeof(*r));
-		if (!r)
-			return -ENOMEM;
-		src->ranges = r;
-		src->cap_ranges = cap;
-	}
+	if (grow_array((void **)&src->ranges, &src->cap_ranges,
+		       src->nr_ranges + 1, sizeof(*r)))
+		return -ENOMEM;
 	r = src->ranges;
 	r[src->nr_ranges].start = start;
 	r[src->nr_ranges].end = start + len;

@@ -13,11 +13,12 @@ static uint32_t page_size_of(const struct pramhdr_node *node)
 }
 
 /*
- * Read a chain of @pages metadata pages of kind @magic from @head and call
- * @page for each with its payload count, which must be at most @max.
+ * Read a chain of @pages metadata pages of kind @magic from @head, each
+ * checked as the walk checked it (a damaged chain may loop or have
+ * changed since), and call @page with each page's payload and count.
  */
 static int read_chain(struct pramhdr_source *src, uint32_t ps, uint64_t head,
-		      uint64_t pages, uint32_t magic, uint32_t max,
+		      uint64_t pages, uint32_t magic,
 		      int (*page)(void *arg, const void *payload, uint32_t n),
 		      void *arg)
 {
@@ -36,9 +37,7 @@ static int read_chain(struct pramhdr_source *src, uint32_t ps, uint64_t head,
 		err = pramhdr_source_read(src, p, buf, ps);
 		if (err)
 			break;
-		/* Own address and position too: a damaged chain may loop. */
-		if (le32(hdr->magic) != magic || le32(hdr->count) > max ||
-		    le64(hdr->self) != p || le32(hdr->seq) != i) {
+		if (pram_page_check(buf, ps, magic, p, i, crc32c_update)) {
 			err = -EBADMSG;
 			break;
 		}
@@ -51,7 +50,8 @@ static int read_chain(struct pramhdr_source *src, uint32_t ps, uint64_t head,
 
 struct meta_buf {
 	unsigned char *buf;
-	uint64_t len, cap, max;
+	uint64_t len, max;
+	size_t cap;
 };
 
 static int meta_page(void *arg, const void *payload, uint32_t n)
@@ -74,7 +74,7 @@ int pramhdr_node_meta(struct pramhdr_source *src,
 		      size_t *lenp)
 {
 	uint32_t ps = page_size_of(node);
-	uint32_t per = ps - sizeof(struct pram_page_hdr);
+	uint32_t per = pram_payload(ps);
 	struct meta_buf m = { .max = node->meta_bytes };
 	int err;
 
@@ -85,7 +85,7 @@ int pramhdr_node_meta(struct pramhdr_source *src,
 	if (err)
 		return err;
 	err = read_chain(src, ps, node->meta_head, node->meta_pages,
-			 PRAM_MAGIC_BYTES, per, meta_page, &m);
+			 PRAM_MAGIC_BYTES, meta_page, &m);
 	if (!err && m.len != node->meta_bytes)
 		err = -EBADMSG;
 	if (err) {
@@ -99,7 +99,8 @@ int pramhdr_node_meta(struct pramhdr_source *src,
 
 struct run_buf {
 	struct pramhdr_run *runs;
-	uint64_t nr, cap, max;
+	uint64_t nr, max;
+	size_t cap;
 };
 
 static int run_page(void *arg, const void *payload, uint32_t n)
@@ -129,8 +130,7 @@ int pramhdr_node_runs(struct pramhdr_source *src,
 		      struct pramhdr_run **runsp, size_t *nrp)
 {
 	uint32_t ps = page_size_of(node);
-	uint32_t per = (ps - sizeof(struct pram_page_hdr)) /
-		       sizeof(struct pram_page_entry);
+	uint32_t per = pram_page_max_count(PRAM_MAGIC_LINK, ps);
 	struct run_buf r = { .max = node->data_entries };
 	int err;
 
@@ -141,7 +141,7 @@ int pramhdr_node_runs(struct pramhdr_source *src,
 	if (err)
 		return err;
 	err = read_chain(src, ps, node->data_head, node->data_link_pages,
-			 PRAM_MAGIC_LINK, per, run_page, &r);
+			 PRAM_MAGIC_LINK, run_page, &r);
 	if (!err && r.nr != node->data_entries)
 		err = -EBADMSG;
 	if (err) {

@@ -13,9 +13,9 @@ mkdir -p "$work/corpus"
 lib="$top/libpramhdr/src"
 flags="-g -O1 -std=gnu11 -I$top/libpramhdr/include -I$top/tests/unit"
 san="-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all"
+srcs=$(sed -n 's/^LIBPRAMHDR_SRCS *= *//p' "$top/libpramhdr/Makefile.libpramhdr")
 clang $flags $san -o "$work/fuzz_chain" "$here/fuzz_chain.c" \
-	"$lib"/source.c "$lib"/source_elf.c "$lib"/crc32c.c "$lib"/chain.c \
-	"$lib"/stream.c "$lib"/shmem.c "$lib"/report.c -lelf
+	$(printf "$lib/%s " $srcs) -lelf
 clang $flags -o "$work/mkseeds" "$here/mkseeds.c" "$top/tests/unit/imgwriter.c" \
 	"$lib"/crc32c.c
 "$work/mkseeds" "$work/seeds"

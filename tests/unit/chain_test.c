@@ -347,6 +347,33 @@ TEST(bad_runs)
 	teardown(&f);
 }
 
+/*
+ * A long claim covers two later ones: each is compared with it, not only
+ * with its neighbour in address order. Node 1's own small run lies in its
+ * huge run, and node 0's run lies further into it: node 0 is suspect too.
+ */
+TEST(shared_under_a_long_run)
+{
+	struct pramhdr_report rep = { 0 };
+	struct pramhdr_chain *c;
+	struct fixture f;
+	uint64_t huge;
+
+	setup(&f);
+	huge = f.runs1[1].phys;
+	entry(&f, 1, 0)->phys = htole64(huge + IMG_PAGE);
+	img_reseal(&f.img, f.nodes[1].link_head);
+	entry(&f, 0, 0)->phys = htole64(huge + 16 * IMG_PAGE);
+	img_reseal(&f.img, f.nodes[0].link_head);
+	CHECK(walk(&f, 0, &c, &rep) > 0);
+	CHECK(has(&rep, PRAMHDR_P_SHARED, 0));
+	CHECK(!c->nodes[0].ok && !c->nodes[1].ok);
+	CHECK(c->usable);
+	pramhdr_chain_free(c);
+	pramhdr_report_free(&rep);
+	teardown(&f);
+}
+
 TEST(extents)
 {
 	struct fixture f;
@@ -534,7 +561,12 @@ static int run_problems(struct pramhdr_file *files, size_t nr_files,
 {
 	struct pramhdr_tree t = { .files = files, .nr_files = nr_files };
 	struct pramhdr_report rep = { 0 };
-	int n = pramhdr_tree_check_runs(&t, runs, nr_runs, 4096, 2, &rep);
+	size_t i;
+	int n;
+
+	for (i = 0; i < nr_runs; i++)
+		t.data_pages += runs[i].nr_pages;
+	n = pramhdr_tree_check_runs(&t, runs, nr_runs, 4096, 2, &rep);
 
 	CHECK(n == (int)rep.nr);
 	if (n)
@@ -796,9 +828,71 @@ TEST(settings_and_flags)
 	}
 	pramhdr_tree_free(t);
 
-	/* Unknown inode flags. */
+	/* Inode flags this format does not define: a newer kernel's. */
 	r = (void *)(b.p + at);
 	r->flags = htole32(0x1);
+	{
+		struct pramhdr_report rep = { 0 };
+
+		CHECK(pramhdr_tree_decode(b.p, b.len, 0, &t, &rep) == -EOPNOTSUPP);
+		pramhdr_report_free(&rep);
+	}
+	free(b.p);
+}
+
+/* What a newer kernel wrote is not damage: the kernel keeps such trees. */
+TEST(newer_format)
+{
+	struct pramhdr_report rep = { 0 };
+	struct recbuf b = { 0 };
+	struct pramhdr_tree *t;
+	struct pram_rec *rec;
+	size_t at;
+
+	rec_super(&b, 1);
+	((struct pram_rec_super *)b.p)->version = htole32(PRAM_SHMEM_VERSION + 1);
+	rec_inode(&b, 1, S_IFDIR | 0755, 0, 0, 0, NULL);
+	rec_end(&b, 1, 0, 0);
+	CHECK(pramhdr_tree_decode(b.p, b.len, 0, &t, &rep) == -EOPNOTSUPP);
+	CHECK(rep.nr == 0);
+
+	/* A record type past the last one defined... */
+	b.len = 0;
+	rec_super(&b, 1);
+	rec_inode(&b, 1, S_IFDIR | 0755, 0, 0, 0, NULL);
+	at = b.len;
+	rec_mpol(&b, "bind:0");
+	rec_end(&b, 1, 0, 0);
+	rec = (void *)(b.p + at);
+	rec->type = htole16(PRAM_REC_LAST + 1);
+	CHECK(pramhdr_tree_decode(b.p, b.len, 0, &t, &rep) == -EOPNOTSUPP);
+	/* ...but type 0 was never defined: damage. */
+	rec->type = 0;
+	pramhdr_tree_free(decode(&b, false));
+	free(b.p);
+}
+
+/* Rules the kernel applied and this reader once did not (issue 10). */
+TEST(mode_and_target_rules)
+{
+	struct recbuf b = { 0 };
+	struct pram_rec_inode *r;
+	size_t at;
+
+	rec_super(&b, 1);
+	rec_inode(&b, 1, S_IFDIR | 0755, 0, 0, 0, NULL);
+	at = b.len;
+	rec_inode(&b, 2, S_IFLNK | 0777, 3, 0, 0, "a/b");
+	rec_dentry(&b, 1, 2, "link");
+	rec_end(&b, 2, 1, 0);
+	pramhdr_tree_free(decode(&b, true));
+	r = (void *)(b.p + at);
+	((char *)(r + 1))[1] = '\0';
+	pramhdr_tree_free(decode(&b, false));
+	((char *)(r + 1))[1] = '/';
+	r->mode = htole32(0170000 | 0777);
+	pramhdr_tree_free(decode(&b, false));
+	r->mode = htole32(S_IFLNK | 010000);
 	pramhdr_tree_free(decode(&b, false));
 	free(b.p);
 }

@@ -2,7 +2,7 @@
 /*
  * mkfixture DIR [corrupt]: a fake system for pramdump and pram-restore
  * --sysroot tests: DIR/proc/kcore (an ELF core of a synthetic chain),
- * DIR/sys/kernel/pram (its root) and DIR/sys/kernel/mm/pram/nodes (both
+ * DIR/sys/kernel/mm/pram/root and DIR/sys/kernel/mm/pram/nodes/NAME/ (both
  * nodes, taken over from a previous kernel). The chain has a tmpfs node
  * "cache", mounted at /srv/cache when saved, holding /hello (6 bytes),
  * /dir/big (3 pages and 10 bytes, with a hole) and /dir/link -> ../hello,
@@ -10,6 +10,8 @@
  * with "badmeta", a byte of its metadata.
  */
 #define _DEFAULT_SOURCE
+#include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +21,67 @@
 #include "imgwriter.h"
 
 #define BASE 0x40000000ULL
+
+#define SYS_PRAM "/sys/kernel/mm/pram"
+
+static int make_dirs(const char *top)
+{
+	static const char *const dirs[] = {
+		"", "/proc", "/sys", "/sys/kernel", "/sys/kernel/mm",
+		SYS_PRAM, SYS_PRAM "/nodes",
+	};
+	char path[4096];
+	size_t i;
+
+	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
+		snprintf(path, sizeof(path), "%s%s", top, dirs[i]);
+		if (mkdir(path, 0755) && errno != EEXIST)
+			return -1;
+	}
+	return 0;
+}
+
+/* One sysfs value, @file relative to /sys/kernel/mm/pram. */
+static int write_value(const char *top, const char *file, const char *fmt,
+		       ...)
+{
+	char path[4096];
+	va_list ap;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s" SYS_PRAM "/%s", top, file);
+	f = fopen(path, "w");
+	if (!f)
+		return -1;
+	va_start(ap, fmt);
+	vfprintf(f, fmt, ap);
+	va_end(ap);
+	fputc('\n', f);
+	return fclose(f);
+}
+
+/* A node as the kernel lists one it took over from the previous kernel. */
+static int write_node(const char *top, const char *name, const char *type,
+		      unsigned int pages)
+{
+	const char *values[][2] = {
+		{ "type", type }, { "state", "ready" }, { "origin", "incoming" },
+		{ "generation", "1" },
+	};
+	char path[512];
+	size_t i;
+
+	snprintf(path, sizeof(path), "%s" SYS_PRAM "/nodes/%s", top, name);
+	if (mkdir(path, 0755))
+		return -1;
+	for (i = 0; i < sizeof(values) / sizeof(values[0]); i++) {
+		snprintf(path, sizeof(path), "nodes/%s/%s", name, values[i][0]);
+		if (write_value(top, path, "%s", values[i][1]))
+			return -1;
+	}
+	snprintf(path, sizeof(path), "nodes/%s/pages", name);
+	return write_value(top, path, "%u", pages);
+}
 
 int main(int argc, char **argv)
 {
@@ -36,7 +99,6 @@ int main(int argc, char **argv)
 		  .runs = raw_runs, .nr_runs = 1 },
 	};
 	char path[4096];
-	FILE *f;
 
 	if (argc < 2)
 		return 2;
@@ -61,32 +123,15 @@ int main(int argc, char **argv)
 	if (argc > 2 && !strcmp(argv[2], "badmeta"))
 		((unsigned char *)img_at(&img, nodes[0].meta_head))[40] ^= 0x40;
 
-	snprintf(path, sizeof(path), "%s/proc", argv[1]);
-	mkdir(argv[1], 0755);
-	mkdir(path, 0755);
-	snprintf(path, sizeof(path), "%s/sys", argv[1]);
-	mkdir(path, 0755);
-	snprintf(path, sizeof(path), "%s/sys/kernel", argv[1]);
-	mkdir(path, 0755);
+	if (make_dirs(argv[1]))
+		return 1;
 	snprintf(path, sizeof(path), "%s/proc/kcore", argv[1]);
 	if (elfcore_write(path, img.mem, img.base, img.size, 1 << 20, 3))
 		return 1;
-	snprintf(path, sizeof(path), "%s/sys/kernel/pram", argv[1]);
-	f = fopen(path, "w");
-	if (!f)
+	if (write_value(argv[1], "root", "%#llx", (unsigned long long)img.root) ||
+	    write_node(argv[1], "cache", "shmem", 7) ||
+	    write_node(argv[1], "raw", "raw", 3))
 		return 1;
-	fprintf(f, "%#llx\n", (unsigned long long)img.root);
-	fclose(f);
-	snprintf(path, sizeof(path), "%s/sys/kernel/mm", argv[1]);
-	mkdir(path, 0755);
-	snprintf(path, sizeof(path), "%s/sys/kernel/mm/pram", argv[1]);
-	mkdir(path, 0755);
-	snprintf(path, sizeof(path), "%s/sys/kernel/mm/pram/nodes", argv[1]);
-	f = fopen(path, "w");
-	if (!f)
-		return 1;
-	fprintf(f, "cache shmem ready incoming 7 1\nraw raw ready incoming 3 1\n");
-	fclose(f);
 	snprintf(path, sizeof(path), "%s/image.raw", argv[1]);
 	img_write(&img, path);
 	printf("%#llx\n", (unsigned long long)img.root);

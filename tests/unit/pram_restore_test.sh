@@ -22,20 +22,24 @@ expect "a symlink on the path" 1 "$pr" --sysroot "$tmp/sys" --prefix "$tmp/targe
 grep -q "cache: $tmp/target2/srv/cache leads through a symlink; not mounted" "$tmp/err" &&
 	ok "says it will not follow the symlink" || { bad "symlink text"; cat "$tmp/out" "$tmp/err"; }
 
-# A node name with spaces does not throw the parsing off.
-sed -i '1i two words shmem loading incoming 1 1' "$tmp/sys/sys/kernel/mm/pram/nodes"
-expect "names with spaces" 0 "$pr" --sysroot "$tmp/sys" --prefix "$tmp/target" --dry-run
-grep -q "cache: would mount at" "$tmp/out" && ok "the other lines still parse" || { bad "parse"; cat "$tmp/out"; }
+# A node name with spaces is a directory like any other.
+nodes=$tmp/sys/sys/kernel/mm/pram/nodes
+cp -r "$nodes/cache" "$nodes/two words"
+expect "names with spaces" 1 "$pr" --sysroot "$tmp/sys" --prefix "$tmp/target" --dry-run
+grep -q "^pram-restore: two words: its tree in preserved memory fails" "$tmp/err" &&
+	grep -q "cache: would mount at" "$tmp/out" &&
+	ok "a name with spaces is read whole" || { bad "spaces"; cat "$tmp/out" "$tmp/err"; }
+rm -r "$nodes/two words"
 
 expect "only the nodes named" 0 "$pr" --sysroot "$tmp/sys" --dry-run raw
 test ! -s "$tmp/out" && ok "nothing for a name that is no tmpfs tree" || { bad "named filter"; cat "$tmp/out"; }
 
 # Loaded already (the kernel no longer offers it): nothing to do.
-sed -i 's/^cache shmem ready incoming/cache shmem loading incoming/' "$tmp/sys/sys/kernel/mm/pram/nodes"
+echo loading >"$nodes/cache/state"
 expect "nothing to restore" 0 "$pr" --sysroot "$tmp/sys" --dry-run --verbose
 grep -q "no tmpfs tree from the previous kernel" "$tmp/out" && ok "says there is nothing" || { bad "nothing text"; cat "$tmp/out"; }
 
-rm "$tmp/sys/sys/kernel/mm/pram/nodes"
+rm -r "$tmp/sys/sys/kernel/mm/pram"
 expect "a kernel without PRAM is no error" 0 "$pr" --sysroot "$tmp/sys" --verbose
 grep -q "no PRAM" "$tmp/out" && ok "says the kernel has no PRAM" || bad "no-PRAM text"
 

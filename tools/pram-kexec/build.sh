@@ -3,7 +3,7 @@
 # tools/pram-kexec/patches/, and pram-kexec's own files (src/, pram.mk and
 # libpramhdr) copied into kexec/pram/. GPL-2.0-only, like kexec-tools.
 #
-# usage: tools/pram-kexec/build.sh [--static] [--output FILE]
+# usage: tools/pram-kexec/build.sh [--output FILE]
 # Prints the path of the binary (copied to FILE too with --output).
 # Cached in $PRAM_CACHE/pram-kexec/<hash>.
 source "$(dirname "$0")/../../scripts/lib.sh"
@@ -12,13 +12,11 @@ KEXEC_TOOLS_VERSION=1:2.0.29-2
 here=$PRAM_TOP/tools/pram-kexec
 lib=$PRAM_TOP/libpramhdr
 fdt=$PRAM_TOP/fdt
-static=0
 output=
 while [ $# -gt 0 ]; do
 	case $1 in
-	--static) static=1 ;;
 	--output) output=$2; shift ;;
-	*) die "usage: tools/pram-kexec/build.sh [--static] [--output FILE]" ;;
+	*) die "usage: tools/pram-kexec/build.sh [--output FILE]" ;;
 	esac
 	shift
 done
@@ -30,10 +28,10 @@ finish() {
 }
 
 key=$( {
-	echo "kexec-tools $KEXEC_TOOLS_VERSION static=$static"
+	echo "kexec-tools $KEXEC_TOOLS_VERSION"
 	gcc --version | head -1
 	cat "$0" "$here"/pram.mk "$here"/patches/*.patch "$here"/src/*.[ch] \
-		"$lib"/src/*.[ch] "$lib"/include/*.h "$fdt"/src/*.c "$fdt"/include/*.h
+		"$lib"/Makefile.libpramhdr "$lib"/src/*.[ch] "$lib"/include/*.h "$fdt"/src/*.c "$fdt"/include/*.h
 } | sha256sum | cut -c1-16)
 out=$PRAM_CACHE/pram-kexec/$key
 [ -x "$out/pram-kexec" ] && finish "$out/pram-kexec"
@@ -59,13 +57,12 @@ for p in "$here"/patches/*.patch; do
 		die "$(basename "$p") does not apply to kexec-tools $KEXEC_TOOLS_VERSION: $(cat "$work/patch.log")"
 done
 mkdir -p "$work/src/kexec/pram"
-cp "$here"/pram.mk "$here"/src/*.[ch] "$lib"/src/*.[ch] "$lib"/include/*.h \
+cp "$here"/pram.mk "$here"/src/*.[ch] "$lib"/Makefile.libpramhdr \
+	"$lib"/src/*.[ch] "$lib"/include/*.h \
 	"$fdt"/src/*.c "$fdt"/include/*.h "$work/src/kexec/pram/"
 
-say "building pram-kexec ($([ $static = 1 ] && echo static || echo dynamic))"
-ldflags=
-[ $static = 1 ] && ldflags=-static
-(cd "$work/src" && ./configure --without-xen --without-lzma LDFLAGS="$ldflags" \
+say "building pram-kexec"
+(cd "$work/src" && ./configure --without-xen --without-lzma \
 	>"$work/build.log" 2>&1 && make -j"$(nproc)" >>"$work/build.log" 2>&1) || {
 	grep -E 'error|Error' "$work/build.log" | head -20 >&2
 	die "building pram-kexec failed"

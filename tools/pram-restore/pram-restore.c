@@ -3,10 +3,10 @@
  * pram-restore: mount again, where they were, the tmpfs trees a previous
  * kernel preserved, at boot.
  *
- * The kernel lists the nodes it took over in /sys/kernel/mm/pram/nodes;
+ * The kernel lists the nodes it took over in /sys/kernel/mm/pram/nodes/;
  * where each tree was mounted is recorded in the tree itself (its SUPER
  * record), which libpramhdr reads from /proc/kcore with the root from
- * /sys/kernel/pram. For every tmpfs node that came from the previous
+ * /sys/kernel/mm/pram/root. For every tmpfs node that came from the previous
  * kernel and records a mountpoint, pram-restore creates the directory and
  * mounts "tmpfs -o pram=NAME" there with the flags the mount had (ro,
  * nosuid, nodev, noexec, the atime mode, also recorded); the kernel then
@@ -21,9 +21,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mount.h>
 #include <fcntl.h>
+#include <linux/openat2.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include <pramhdr.h>
 
@@ -41,30 +44,32 @@ struct opts {
 struct candidate {
 	char name[PRAM_NAME_MAX + 1];
 	char *mountpoint;	/* NULL if the tree records none */
-	unsigned long ms_flags;	/* MS_* of the mount it had there */
+	unsigned int attr;	/* MOUNT_ATTR_* of the mount it had there */
 	char *options;		/* the same, as mount -o says them */
 	bool unreadable;	/* its tree could not be read or decoded */
 };
 
-/* The flags the mount at the recorded mountpoint had, for mount(2). */
-static unsigned long ms_flags_of(uint32_t mnt)
+/* The attributes the mount at the recorded mountpoint had, for fsmount(2). */
+static unsigned int mount_attr_of(uint32_t mnt)
 {
-	static const struct { uint32_t mnt; unsigned long ms; } map[] = {
-		{ PRAM_MNT_RDONLY, MS_RDONLY }, { PRAM_MNT_NOSUID, MS_NOSUID },
-		{ PRAM_MNT_NODEV, MS_NODEV }, { PRAM_MNT_NOEXEC, MS_NOEXEC },
-		{ PRAM_MNT_NOATIME, MS_NOATIME },
-		{ PRAM_MNT_NODIRATIME, MS_NODIRATIME },
-		{ PRAM_MNT_RELATIME, MS_RELATIME },
+	static const struct { uint32_t mnt; unsigned int attr; } map[] = {
+		{ PRAM_MNT_RDONLY, MOUNT_ATTR_RDONLY },
+		{ PRAM_MNT_NOSUID, MOUNT_ATTR_NOSUID },
+		{ PRAM_MNT_NODEV, MOUNT_ATTR_NODEV },
+		{ PRAM_MNT_NOEXEC, MOUNT_ATTR_NOEXEC },
+		{ PRAM_MNT_NOATIME, MOUNT_ATTR_NOATIME },
+		{ PRAM_MNT_NODIRATIME, MOUNT_ATTR_NODIRATIME },
+		{ PRAM_MNT_RELATIME, MOUNT_ATTR_RELATIME },
 	};
-	unsigned long ms = 0;
+	unsigned int attr = 0;
 	size_t i;
 
 	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
 		if (mnt & map[i].mnt)
-			ms |= map[i].ms;
+			attr |= map[i].attr;
 	if (!(mnt & (PRAM_MNT_NOATIME | PRAM_MNT_RELATIME)))
-		ms |= MS_STRICTATIME;
-	return ms;
+		attr |= MOUNT_ATTR_STRICTATIME;
+	return attr;
 }
 
 static char *path_in(const char *dir, const char *path)
@@ -74,21 +79,6 @@ static char *path_in(const char *dir, const char *path)
 	if (asprintf(&p, "%s%s", dir ? dir : "", path) < 0)
 		return NULL;
 	return p;
-}
-
-/* Open a file of /proc or /sys (under --sysroot); NULL with errno set. */
-static FILE *open_sys(const struct opts *o, const char *path)
-{
-	char *p = path_in(o->sysroot, path);
-	FILE *f;
-
-	if (!p) {
-		errno = ENOMEM;
-		return NULL;
-	}
-	f = fopen(p, "r");
-	free(p);
-	return f;
 }
 
 static bool wanted(const struct opts *o, const char *name)
@@ -104,84 +94,33 @@ static bool wanted(const struct opts *o, const char *name)
 }
 
 /*
- * Nodes in /sys/kernel/mm/pram/nodes ("NAME TYPE STATE ORIGIN PAGES GEN")
- * that are tmpfs trees, ready, and came from the previous kernel.
- * Returns how many, or -errno.
+ * The nodes that are tmpfs trees, ready, and came from the previous kernel.
+ * Returns how many, or -errno (-ENOENT: the kernel has no PRAM).
  */
-/*
- * Split a line of the nodes file into its name and the five fields after
- * it, taken from the right: a name may contain spaces.
- */
-static bool split_node_line(char *line, char **name, char *field[5])
-{
-	char *end = line + strcspn(line, "\n");
-	int i;
-
-	*end = '\0';
-	for (i = 4; i >= 0; i--) {
-		char *sp = strrchr(line, ' ');
-
-		if (!sp)
-			return false;
-		field[i] = sp + 1;
-		*sp = '\0';
-	}
-	*name = line;
-	return **name && strlen(*name) <= PRAM_NAME_MAX;
-}
-
 static int read_candidates(const struct opts *o, struct candidate **out)
 {
-	FILE *f = open_sys(o, "/sys/kernel/mm/pram/nodes");
-	struct candidate *c = NULL;
-	char *line = NULL, *name, *field[5];
-	size_t cap = 0;
-	int n = 0, err = 0;
+	struct pramhdr_live_node *nodes;
+	struct candidate *c;
+	size_t nr, i;
+	int n = 0, err;
 
-	if (!f)
-		return -errno;
-	while (getline(&line, &cap, f) > 0) {
-		struct candidate *more;
-
-		/* NAME TYPE STATE ORIGIN PAGES GENERATION */
-		if (!split_node_line(line, &name, field) ||
-		    strcmp(field[0], "shmem") || strcmp(field[1], "ready") ||
-		    strcmp(field[2], "incoming") || !wanted(o, name))
-			continue;
-		more = realloc(c, (n + 1) * sizeof(*c));
-		if (!more) {
-			err = -ENOMEM;
-			break;
-		}
-		c = more;
-		memset(&c[n], 0, sizeof(c[n]));
-		strcpy(c[n].name, name);
-		n++;
-	}
-	free(line);
-	fclose(f);
-	if (err) {
-		free(c);
+	err = pramhdr_live_nodes(o->sysroot, &nodes, &nr);
+	if (err)
 		return err;
+	c = calloc(nr ? nr : 1, sizeof(*c));
+	if (!c) {
+		free(nodes);
+		return -ENOMEM;
 	}
+	for (i = 0; i < nr; i++)
+		if (!strcmp(nodes[i].type, "shmem") &&
+		    !strcmp(nodes[i].state, "ready") &&
+		    !strcmp(nodes[i].origin, "incoming") &&
+		    wanted(o, nodes[i].name))
+			strcpy(c[n++].name, nodes[i].name);
+	free(nodes);
 	*out = c;
 	return n;
-}
-
-static int read_root(const struct opts *o, uint64_t *root)
-{
-	FILE *f = open_sys(o, "/sys/kernel/pram");
-	unsigned long long v;
-	int ok;
-
-	if (!f)
-		return -errno;
-	ok = fscanf(f, "%llx", &v) == 1;
-	fclose(f);
-	if (!ok)
-		return -EBADMSG;
-	*root = v;
-	return 0;
 }
 
 /* Read each candidate's mountpoint from its tree in preserved memory. */
@@ -194,7 +133,7 @@ static int read_mountpoints(const struct opts *o, struct candidate *c, int n)
 	uint64_t root;
 	int i, err;
 
-	err = kcore ? read_root(o, &root) : -ENOMEM;
+	err = kcore ? pramhdr_live_root(o->sysroot, &root) : -ENOMEM;
 	if (!err)
 		err = pramhdr_source_open_elf(&src, kcore);
 	free(kcore);
@@ -224,7 +163,7 @@ static int read_mountpoints(const struct opts *o, struct candidate *c, int n)
 			int len_opts = pramhdr_tree_mount_options(t, NULL, 0);
 
 			c[i].mountpoint = strdup(t->mountpoint);
-			c[i].ms_flags = ms_flags_of(t->mnt_flags);
+			c[i].attr = mount_attr_of(t->mnt_flags);
 			c[i].options = malloc((size_t)len_opts + 1);
 			if (!c[i].mountpoint || !c[i].options)
 				err = -ENOMEM;
@@ -270,65 +209,109 @@ static bool plain_path(const char *p)
 	return true;
 }
 
-static int mkdir_p(char *path)
+/*
+ * Open the directory @path (absolute and plain) under @prefix, a component
+ * at a time, never through a symlink: the kernel recorded the path
+ * resolved, so a symlink there now is something planted since. With
+ * @create, missing directories are made on the way (0755). Each step
+ * holds the directory it came from, so nothing can be swapped in between
+ * the check and the mount.
+ * Returns an O_PATH descriptor, -ELOOP for a symlink, or -errno.
+ */
+static int open_target(const char *prefix, const char *path, bool create)
 {
-	char *s;
+	struct open_how how = {
+		.flags = O_PATH | O_DIRECTORY | O_CLOEXEC,
+		.resolve = RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS,
+	};
+	char *copy = strdup(path), *comp, *save = NULL;
+	int dir, next;
 
-	for (s = strchr(path + 1, '/'); s; s = strchr(s + 1, '/')) {
-		*s = '\0';
-		if (mkdir(path, 0755) && errno != EEXIST) {
-			*s = '/';
-			return -errno;
+	if (!copy)
+		return -ENOMEM;
+	dir = open(prefix ? prefix : "/", O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (dir < 0)
+		dir = -errno;
+	for (comp = strtok_r(copy, "/", &save); comp && dir >= 0;
+	     comp = strtok_r(NULL, "/", &save)) {
+		if (create && mkdirat(dir, comp, 0755) && errno != EEXIST) {
+			next = -errno;
+		} else {
+			next = (int)syscall(SYS_openat2, dir, comp, &how,
+					    sizeof(how));
+			if (next < 0)
+				next = -errno;
 		}
-		*s = '/';
+		close(dir);
+		dir = next;
 	}
-	if (mkdir(path, 0755) && errno != EEXIST)
-		return -errno;
-	return 0;
+	free(copy);
+	return dir;
 }
 
-/* Is @path the root of a mount (bind mounts too)? */
-static bool is_mountpoint(const char *path)
+/* Is the directory open at @fd the root of a mount (bind mounts too)? */
+static bool is_mountpoint(int fd)
 {
 	struct statx stx;
 
-	return !statx(AT_FDCWD, path, 0, STATX_BASIC_STATS, &stx) &&
+	return !statx(fd, "", AT_EMPTY_PATH, STATX_BASIC_STATS, &stx) &&
 	       (stx.stx_attributes_mask & STATX_ATTR_MOUNT_ROOT) &&
 	       (stx.stx_attributes & STATX_ATTR_MOUNT_ROOT);
 }
 
-/*
- * Does a directory of @path (under @prefix) exist as a symlink? The kernel
- * records the path resolved, so one now is something planted since:
- * never follow it.
- */
-static bool has_symlink(const char *prefix, const char *path)
+/* What the kernel said about a failed tmpfs setup, if it said anything. */
+static void print_fs_messages(int fs, const char *name)
 {
-	char *p = path_in(prefix, path), *s;
-	size_t skip = prefix ? strlen(prefix) : 0;
-	struct stat st;
-	bool found = false;
+	char msg[1024];
+	ssize_t n;
 
-	if (!p)
-		return true;
-	for (s = strchr(p + skip + 1, '/'); ; s = strchr(s + 1, '/')) {
-		if (s)
-			*s = '\0';
-		if (!lstat(p, &st) && S_ISLNK(st.st_mode))
-			found = true;
-		if (!s || found)
-			break;
-		*s = '/';
+	while ((n = read(fs, msg, sizeof(msg) - 1)) > 0) {
+		msg[n] = '\0';
+		fprintf(stderr, "%s: %s: kernel: %s\n", prog, name,
+			msg[0] && msg[1] == ' ' ? msg + 2 : msg);
 	}
-	free(p);
-	return found;
+}
+
+/*
+ * Mount the tree on the directory open at @target: a tmpfs context with
+ * pram=NAME (the kernel checks the tree and brings back its files and
+ * options when it creates the superblock), then the recorded mount
+ * attributes, then onto the directory itself, not onto a path.
+ * Returns 0 or -errno.
+ */
+static int mount_tree(int target, const struct candidate *c)
+{
+	int fs, mnt = -1, err = 0;
+
+	fs = fsopen("tmpfs", FSOPEN_CLOEXEC);
+	if (fs < 0)
+		return -errno;
+	if (fsconfig(fs, FSCONFIG_SET_STRING, "pram", c->name, 0) ||
+	    ((c->attr & MOUNT_ATTR_RDONLY) &&
+	     fsconfig(fs, FSCONFIG_SET_FLAG, "ro", NULL, 0)) ||
+	    fsconfig(fs, FSCONFIG_CMD_CREATE, NULL, NULL, 0))
+		err = -errno;
+	if (!err) {
+		mnt = fsmount(fs, FSMOUNT_CLOEXEC, c->attr);
+		if (mnt < 0)
+			err = -errno;
+	}
+	if (!err && move_mount(mnt, "", target, "",
+			       MOVE_MOUNT_F_EMPTY_PATH | MOVE_MOUNT_T_EMPTY_PATH))
+		err = -errno;
+	if (err)
+		print_fs_messages(fs, c->name);
+	if (mnt >= 0)
+		close(mnt);
+	close(fs);
+	return err;
 }
 
 /* Returns 0 when restored (or would be), 1 when it failed. */
 static int restore(const struct opts *o, const struct candidate *c)
 {
-	char *target, *options;
-	int err = 0;
+	char *target;
+	int fd, err = 1;
 
 	if (c->unreadable) {
 		fprintf(stderr, "%s: %s: its tree in preserved memory fails its checks (see pramdump verify); not mounted\n",
@@ -346,40 +329,39 @@ static int restore(const struct opts *o, const struct candidate *c)
 		return 1;
 	}
 	target = path_in(o->prefix, c->mountpoint);
-	if (!target || asprintf(&options, "pram=%s", c->name) < 0) {
+	if (!target) {
 		fprintf(stderr, "%s: out of memory\n", prog);
-		free(target);
 		return 1;
 	}
-	if (has_symlink(o->prefix, c->mountpoint)) {
+	fd = open_target(o->prefix, c->mountpoint, !o->dry_run);
+	if (fd == -ELOOP) {
 		fprintf(stderr, "%s: %s: %s leads through a symlink; not mounted (mount it by hand)\n",
 			prog, c->name, target);
-		err = 1;
-	} else if (is_mountpoint(target)) {
+	} else if (fd < 0 && (fd != -ENOENT || !o->dry_run)) {
+		fprintf(stderr, "%s: %s: cannot create or open %s: %s\n",
+			prog, c->name, target, strerror(-fd));
+	} else if (fd >= 0 && is_mountpoint(fd)) {
 		fprintf(stderr, "%s: %s: %s is a mountpoint already (fstab?); not mounted over it\n",
 			prog, c->name, target);
-		err = 1;
 	} else if (o->dry_run) {
-		printf("%s: %s: would mount at %s (mount -t tmpfs -o %s tmpfs %s)\n",
-		       prog, c->name, target, options, target);
+		printf("%s: %s: would mount at %s (mount -t tmpfs -o pram=%s tmpfs %s)\n",
+		       prog, c->name, target, c->name, target);
 		printf("%s: %s: with the options it was saved with: %s\n",
 		       prog, c->name, c->options);
-	} else if ((err = mkdir_p(target))) {
-		fprintf(stderr, "%s: %s: cannot create %s: %s\n", prog, c->name,
-			target, strerror(-err));
-		err = 1;
-	} else if (mount("tmpfs", target, "tmpfs", c->ms_flags, options)) {
+		err = 0;
+	} else if ((err = mount_tree(fd, c))) {
 		/* The kernel log says why the tree was refused, if it was. */
 		fprintf(stderr, "%s: %s: mounting at %s failed: %s%s\n", prog,
-			c->name, target, strerror(errno),
-			errno == EIO || errno == EOPNOTSUPP ?
+			c->name, target, strerror(-err),
+			err == -EIO || err == -EOPNOTSUPP ?
 			" (see dmesg: the kernel checked the tree and kept or dropped it)" : "");
 		err = 1;
 	} else {
 		printf("%s: %s: mounted at %s\n", prog, c->name, target);
 	}
+	if (fd >= 0)
+		close(fd);
 	free(target);
-	free(options);
 	return err;
 }
 

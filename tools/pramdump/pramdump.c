@@ -3,7 +3,7 @@
  * pramdump - inspect and verify memory preserved across kexec (PRAM)
  *
  * Reads the chain from the running system (/proc/kcore, the root from
- * /sys/kernel/pram), from an ELF core or from a raw image, checks it with
+ * /sys/kernel/mm/pram/root), from an ELF core or from a raw image, checks it with
  * libpramhdr and shows nodes, files and problems as util-linux tools do,
  * through libsmartcols (-J, -o, -n, -r, -b).
  */
@@ -251,20 +251,16 @@ static char *sys_path(const struct opts *o, const char *path)
 
 static uint64_t live_root(const struct opts *o)
 {
-	char *path = sys_path(o, "/sys/kernel/pram");
-	FILE *f = fopen(path, "r");
-	unsigned long long v;
+	uint64_t root;
+	int err = pramhdr_live_root(o->sysroot, &root);
 
-	if (!f) {
-		if (errno == ENOENT)
-			die("%s: no such file: this kernel has no PRAM (CONFIG_PRAM)", path);
-		die("%s: %s", path, strerror(errno));
-	}
-	if (fscanf(f, "%llx", &v) != 1)
-		die("%s: cannot read the root address", path);
-	fclose(f);
-	free(path);
-	return v;
+	if (err == -ENOENT)
+		die("%s/root: no such file: this kernel has no PRAM (CONFIG_PRAM)",
+		    PRAMHDR_SYSFS_DIR);
+	if (err)
+		die("%s/root: %s", PRAMHDR_SYSFS_DIR,
+		    err == -EBADMSG ? "cannot read the root address" : strerror(-err));
+	return root;
 }
 
 static struct pramhdr_source *open_source(const struct opts *o, uint64_t *root)
@@ -428,8 +424,12 @@ static int cmd_verify(const struct opts *o, struct pramhdr_source *src,
 		if (!nd->ok || nd->type != PRAM_NODE_SHMEM ||
 		    pramhdr_node_meta(src, nd, &meta, &len))
 			continue;
-		if (pramhdr_tree_decode(meta, len, k, &t, &rep) == 0)
+		n = pramhdr_tree_decode(meta, len, k, &t, &rep);
+		if (n == 0)
 			check_runs(src, c, nd, t, &rep);
+		if (n == -EOPNOTSUPP)
+			fprintf(stderr, "%s: node '%s': %s\n", prog, nd->name,
+				pramhdr_strerror(n));
 		pramhdr_tree_free(t);
 		free(meta);
 	}
@@ -835,7 +835,7 @@ static void usage(void)
 	       " %s [SOURCE] [options] [COMMAND]\n\n"
 	       "Inspect and verify memory preserved across kexec (PRAM).\n\n"
 	       "Source:\n"
-	       " -k, --live             the running system (default): /proc/kcore and /sys/kernel/pram\n"
+	       " -k, --live             the running system (default): /proc/kcore and /sys/kernel/mm/pram/root\n"
 	       " -c, --core CORE        an ELF core (QEMU dump-guest-memory, vmcore, makedumpfile -E)\n"
 	       " IMAGE@ADDRESS          a raw memory image starting at physical ADDRESS\n"
 	       "     --root ADDRESS     the root block (needed for cores and images)\n"
@@ -865,7 +865,64 @@ static void usage(void)
 	printf("\nSee pramdump(1).\n");
 }
 
-int main(int argc, char **argv)
+static int run_list(const struct opts *o, struct pramhdr_source *src,
+		    uint64_t root, char **args)
+{
+	(void)args;
+	return cmd_list(o, src, root);
+}
+
+static int run_verify(const struct opts *o, struct pramhdr_source *src,
+		      uint64_t root, char **args)
+{
+	(void)args;
+	return cmd_verify(o, src, root);
+}
+
+static int run_extents(const struct opts *o, struct pramhdr_source *src,
+		       uint64_t root, char **args)
+{
+	(void)args;
+	return cmd_extents(o, src, root);
+}
+
+static int run_files(const struct opts *o, struct pramhdr_source *src,
+		     uint64_t root, char **args)
+{
+	return cmd_files(o, src, root, args[0]);
+}
+
+static int run_show(const struct opts *o, struct pramhdr_source *src,
+		    uint64_t root, char **args)
+{
+	return cmd_show(o, src, root, args[0]);
+}
+
+static int run_cat(const struct opts *o, struct pramhdr_source *src,
+		   uint64_t root, char **args)
+{
+	(void)o;
+	return cmd_cat(src, root, args[0], args[1]);
+}
+
+/* The commands that read a chain, with their operands. */
+static const struct command {
+	const char *name;
+	int nargs;		/* operands after the command */
+	bool data;		/* takes a trailing --data */
+	const char *usage;
+	int (*run)(const struct opts *o, struct pramhdr_source *src,
+		   uint64_t root, char **args);
+} commands[] = {
+	{ "list", 0, true, "pramdump list [--data]", run_list },
+	{ "verify", 0, true, "pramdump verify [--data]", run_verify },
+	{ "extents", 0, true, "pramdump extents", run_extents },
+	{ "files", 1, false, "pramdump files NODE", run_files },
+	{ "show", 1, false, "pramdump show NODE", run_show },
+	{ "cat", 2, false, "pramdump cat NODE PATH", run_cat },
+};
+
+static void parse_options(int argc, char **argv, struct opts *o)
 {
 	enum { OPT_ROOT = 256, OPT_SYSROOT, OPT_DATA };
 	static const struct option longopts[] = {
@@ -882,75 +939,67 @@ int main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct opts o = { 0 };
-	struct pramhdr_source *src;
-	const char *cmd = "list";
-	uint64_t root;
 	char *end;
-	int c, ret;
+	int c;
 
 	while ((c = getopt_long(argc, argv, "kc:Jo:nrbh", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'k': o.core = NULL; break;
-		case 'c': o.core = optarg; break;
+		case 'k': o->core = NULL; break;
+		case 'c': o->core = optarg; break;
 		case OPT_ROOT:
 			errno = 0;
-			o.root = strtoull(optarg, &end, 0);
-			if (errno || *end || (o.root & 4095))
+			o->root = strtoull(optarg, &end, 0);
+			if (errno || *end || (o->root & 4095))
 				die("--root %s: expected a page-aligned address such as 0x1234000", optarg);
-			o.have_root = true;
+			o->have_root = true;
 			break;
-		case OPT_SYSROOT: o.sysroot = optarg; break;
-		case 'J': o.json = true; break;
-		case 'o': o.columns = optarg; break;
-		case 'n': o.noheadings = true; break;
-		case 'r': o.raw = true; break;
-		case 'b': o.bytes = true; break;
-		case OPT_DATA: o.data = true; break;
-		case 'h': usage(); return EXIT_SUCCESS;
+		case OPT_SYSROOT: o->sysroot = optarg; break;
+		case 'J': o->json = true; break;
+		case 'o': o->columns = optarg; break;
+		case 'n': o->noheadings = true; break;
+		case 'r': o->raw = true; break;
+		case 'b': o->bytes = true; break;
+		case OPT_DATA: o->data = true; break;
+		case 'h': usage(); exit(EXIT_SUCCESS);
 		default:
 			fprintf(stderr, "Try '%s --help' for more information.\n", prog);
-			return EXIT_USAGE;
+			exit(EXIT_USAGE);
 		}
 	}
+}
+
+int main(int argc, char **argv)
+{
+	const struct command *cmd = NULL;
+	struct opts o = { 0 };
+	struct pramhdr_source *src;
+	const char *name = "list";
+	uint64_t root;
+	size_t i;
+	int ret;
+
+	parse_options(argc, argv, &o);
 	/* A leading IMAGE@ADDRESS argument is a raw image source. */
 	if (optind < argc && strchr(argv[optind], '@'))
 		o.core = argv[optind++];
 	if (optind < argc)
-		cmd = argv[optind++];
-	if (!strcmp(cmd, "scan"))
+		name = argv[optind++];
+	if (!strcmp(name, "scan"))
 		return cmd_scan(&o);
-
-	if (!strcmp(cmd, "list") || !strcmp(cmd, "verify") || !strcmp(cmd, "extents")) {
-		if (optind < argc && !strcmp(argv[optind], "--data")) {
-			o.data = true;
-			optind++;
-		}
-		if (optind != argc)
-			die("%s takes no arguments", cmd);
-	} else if (!strcmp(cmd, "files") || !strcmp(cmd, "show")) {
-		if (optind + 1 != argc)
-			die("usage: pramdump %s NODE", cmd);
-	} else if (!strcmp(cmd, "cat")) {
-		if (optind + 2 != argc)
-			die("usage: pramdump cat NODE PATH");
-	} else {
-		die("unknown command '%s' (see --help)", cmd);
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (!strcmp(name, commands[i].name))
+			cmd = &commands[i];
+	if (!cmd)
+		die("unknown command '%s' (see --help)", name);
+	if (cmd->data && optind < argc && !strcmp(argv[optind], "--data")) {
+		o.data = true;
+		optind++;
 	}
+	if (argc - optind != cmd->nargs)
+		die("usage: %s", cmd->usage);
 
 	src = open_source(&o, &root);
-	if (!strcmp(cmd, "list"))
-		ret = cmd_list(&o, src, root);
-	else if (!strcmp(cmd, "verify"))
-		ret = cmd_verify(&o, src, root);
-	else if (!strcmp(cmd, "extents"))
-		ret = cmd_extents(&o, src, root);
-	else if (!strcmp(cmd, "files"))
-		ret = cmd_files(&o, src, root, argv[optind]);
-	else if (!strcmp(cmd, "show"))
-		ret = cmd_show(&o, src, root, argv[optind]);
-	else
-		ret = cmd_cat(src, root, argv[optind], argv[optind + 1]);
+	ret = cmd->run(&o, src, root, argv + optind);
 	pramhdr_source_close(src);
 	return ret;
 }

@@ -85,7 +85,7 @@ repack_initrd() {
 kexec_load() {
 	repack_initrd
 	kexec ${KEXEC_MODE:--s} -l "${KEXEC_IMAGE:-/bzImage}" --initrd=/run/initrd.cpio \
-		--append="$(next_cmdline) pram=$(cat /sys/kernel/pram)" "$@"
+		--append="$(next_cmdline) pram=$(cat /sys/kernel/mm/pram/root)" "$@"
 }
 
 # kexec_next [KEXEC ARGS...]: load and jump; never returns on success.
@@ -159,12 +159,13 @@ kexec_with_pram() {
 
 # node_state NAME: "STATE ORIGIN" of a node, empty if there is none.
 node_state() {
-	awk -v n="$1" '$1 == n {print $3, $4}' /sys/kernel/mm/pram/nodes
+	local d=/sys/kernel/mm/pram/nodes/$1
+	[ ! -d "$d" ] || echo "$(cat "$d/state") $(cat "$d/origin")"
 }
 
 # node_pages NAME: pages a node holds.
 node_pages() {
-	awk -v n="$1" '$1 == n {print $5}' /sys/kernel/mm/pram/nodes
+	cat "/sys/kernel/mm/pram/nodes/$1/pages" 2>/dev/null
 }
 
 # expect_node NAME "STATE ORIGIN"

@@ -4,7 +4,7 @@
 # and that stale root each get a boot of their own.
 boot_1() {
 	save_tree t /mnt/t
-	echo "$(cat /sys/kernel/pram)" >/e2e/old-root
+	echo "$(cat /sys/kernel/mm/pram/root)" >/e2e/old-root
 	kexec_next
 }
 

@@ -7,7 +7,7 @@ run() {
 }
 
 boot_1() {
-	demo "---- first kernel: $(uname -r), root at $(cat /sys/kernel/pram) ----"
+	demo "---- first kernel: $(uname -r), root at $(cat /sys/kernel/mm/pram/root) ----"
 	mkdir -p /mnt
 	run mount -t tmpfs -o pram=mytmpfs none /mnt
 	run mkdir -p /mnt/a/b
@@ -42,6 +42,6 @@ boot_2() {
 	sha256sum /mnt/big /mnt/a/b/smth | diff - /e2e/sums >/dev/null ||
 		fail "files differ after kexec"
 	demo "files are back, byte-exact; the node was consumed:"
-	run cat /sys/kernel/mm/pram/nodes
+	run ls /sys/kernel/mm/pram/nodes/
 	pass
 }

@@ -1,6 +1,6 @@
 # Removing nodes cannot leave the root pointing at freed memory, whatever
 # allocation fails on the way: a discard, and a drop of every node
-# (writing 0 to /sys/kernel/pram), are tried with their 1st, 2nd, 3rd...
+# (writing 0 to /sys/kernel/mm/pram/root), are tried with their 1st, 2nd, 3rd...
 # allocation failing (fault injection). After each, the chain as
 # pramdump reads it from /proc/kcore checks out and the node is either
 # gone or intact; freed pages read as zeros at once (init_on_free=1).
@@ -44,12 +44,12 @@ boot_2() {
 	expect_node keep "ready incoming"
 	small_node victim
 	save_tree other /mnt/o
-	try_failing "dropping every node" /sys/kernel/pram 0
+	try_failing "dropping every node" /sys/kernel/mm/pram/root 0
 	[ -z "$(node_state keep)" ] || fail "node keep survived the drop"
 	kexec_next
 }
 
 boot_3() {
-	[ -z "$(cat /sys/kernel/mm/pram/nodes)" ] || fail "dropped nodes came back: $(cat /sys/kernel/mm/pram/nodes)"
+	[ -z "$(ls /sys/kernel/mm/pram/nodes)" ] || fail "dropped nodes came back: $(ls /sys/kernel/mm/pram/nodes)"
 	pass
 }

@@ -36,7 +36,7 @@ boot_1() {
 	refused "$hide"
 	refused "mem=64M"
 	kexec -s -l /bzImage --initrd=/run/initrd.cpio \
-		--append="$(next_cmdline) $hide pram=$(cat /sys/kernel/pram)" ||
+		--append="$(next_cmdline) $hide pram=$(cat /sys/kernel/mm/pram/root)" ||
 		fail "kexec load failed"
 	log "kexec into boot 2 with $hide"
 	kexec -e

@@ -6,7 +6,7 @@ boot_1() {
 	save_tree t /mnt/t
 	# kexec-tools places segments top-down: with --mem-max at the last
 	# byte of a preserved extent the first segment lands on it.
-	ext=$(tail -1 /sys/kernel/mm/pram/extents)
+	ext=$(tail -1 /sys/kernel/debug/pram/extents)
 	end=0x${ext#*-}
 	start=$(printf '0x%x' $((end - (512 << 20))))
 	log "forcing kexec_load segments into preserved $start-$end"

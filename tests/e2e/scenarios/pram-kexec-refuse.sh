@@ -30,7 +30,7 @@ boot_1() {
 	manifest /mnt/p >/e2e/keep.expected
 	check "umount saves it cleanly" umount /mnt/p
 
-	ext=$(tail -1 /sys/kernel/mm/pram/extents)
+	ext=$(tail -1 /sys/kernel/debug/pram/extents)
 	if pram-kexec -c -l /bzImage --initrd=/run/initrd.cpio --append="$(next_cmdline)" \
 		--mem-min="0x${ext%-*}" --mem-max="0x${ext#*-}" 2>/run/err; then
 		fail "segments were placed on preserved memory"

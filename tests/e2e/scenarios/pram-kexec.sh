@@ -26,7 +26,7 @@ boot_1() {
 		check "the node records its mountpoint" sh -c 'pramdump show mytmpfs | grep -q "^mounted   /mnt/p$"'
 	fi
 	expect_node mytmpfs "ready saved"
-	echo "$(cat /sys/kernel/pram)" >/run/root1
+	echo "$(cat /sys/kernel/mm/pram/root)" >/run/root1
 	log "pram-kexec -e"
 	pram-kexec -e
 	fail "pram-kexec -e returned"
@@ -41,7 +41,7 @@ boot_2() {
 		check "saved by unmount, it keeps its mountpoint" sh -c \
 			'pramdump show mytmpfs | grep -q "^mounted   /mnt/p$"'
 	fi
-	cat /sys/kernel/pram >/e2e/root2
+	cat /sys/kernel/mm/pram/root >/e2e/root2
 	repack_initrd
 	check "pram-kexec -s (kexec_file_load), stale pram= in --reuse-cmdline" \
 		pram-kexec -s -l /bzImage --initrd=/run/initrd.cpio --reuse-cmdline --append="e2e.boot=3"

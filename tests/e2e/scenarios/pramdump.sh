@@ -7,9 +7,9 @@ boot_1() {
 	check "pramdump lists the node" sh -c 'pramdump | grep -q "^dumpme  *shmem  *ok"'
 	# Physical addresses of other users' data are root's to see, as in
 	# /proc/iomem and /proc/self/pagemap.
-	for f in nodes extents; do
-		if /e2e/e2e-util as 1000 1000 cat "/sys/kernel/mm/pram/$f" >/dev/null 2>&1; then
-			fail "a user can read /sys/kernel/mm/pram/$f"
+	for f in /sys/kernel/mm/pram/root /sys/kernel/debug/pram/extents; do
+		if /e2e/e2e-util as 1000 1000 cat "$f" >/dev/null 2>&1; then
+			fail "a user can read $f"
 		fi
 	done
 	log "ok: users cannot read where preserved memory is"
@@ -27,7 +27,7 @@ boot_1() {
 	grep ' ./big$' /e2e/dumpme.expected | sed 's/^/E2E-EXPECT /'
 	check "cat matches the saved file" sh -c \
 		"grep -q \"^\$(sha256sum </run/big | cut -d' ' -f1)  ./big\$\" /e2e/dumpme.expected"
-	echo "E2E-ROOT $(cat /sys/kernel/pram)"
+	echo "E2E-ROOT $(cat /sys/kernel/mm/pram/root)"
 	echo "E2E-DUMP-REQUEST"
 	read -r reply
 	[ "$reply" = dumped ] || fail "the host could not dump memory ($reply)"

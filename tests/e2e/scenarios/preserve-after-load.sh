@@ -5,7 +5,7 @@
 boot_1() {
 	repack_initrd
 	check "load the next kernel first" kexec -s -l /bzImage \
-		--initrd=/run/initrd.cpio --append="$(next_cmdline) pram=$(cat /sys/kernel/pram)"
+		--initrd=/run/initrd.cpio --append="$(next_cmdline) pram=$(cat /sys/kernel/mm/pram/root)"
 	save_tree late /mnt/l
 	dmesg | grep "saved node 'late'"
 	# The initrd was packed before the manifest existed: carry it in a

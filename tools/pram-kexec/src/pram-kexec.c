@@ -21,6 +21,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <libmount.h>
+
 #include "../kexec.h"
 #include "../kexec-syscall.h"
 #include "cmdline.h"
@@ -28,8 +30,7 @@
 #include "pramhdr.h"
 #include "ranges.h"
 
-#define SYS_ROOT	"/sys/kernel/pram"
-#define SYS_DIR		"/sys/kernel/mm/pram"
+#define SYS_DIR		PRAMHDR_SYSFS_DIR
 #define PLAN_DIR	"/run/pram-kexec"
 #define PLAN		PLAN_DIR "/plan"
 #define CMDLINE_MAX	2048	/* x86 COMMAND_LINE_SIZE */
@@ -91,80 +92,44 @@ static int write_file(const char *path, const char *text)
 	return err;
 }
 
-/* Undo /proc/mounts' octal escapes (\040 for a space...) in place. */
-static void unescape(char *s)
-{
-	char *out = s;
-
-	for (; *s; s++) {
-		if (s[0] == '\\' && s[1] >= '0' && s[1] <= '3' && s[2] >= '0' &&
-		    s[2] <= '7' && s[3] >= '0' && s[3] <= '7') {
-			*out++ = (s[1] - '0') << 6 | (s[2] - '0') << 3 | (s[3] - '0');
-			s += 3;
-		} else {
-			*out++ = *s;
-		}
-	}
-	*out = '\0';
-}
-
 /*
- * Is a tmpfs mounted with pram=NAME? (Options as /proc/mounts shows them.)
- * Its mountpoint goes into @dir.
+ * Where is the tmpfs mounted with pram=NAME, if it is? libmount reads
+ * this process's mountinfo (and undoes its escapes).
  */
-static int tmpfs_mounted(const char *name, char *dir_out, size_t size)
+static char *tmpfs_mounted(const char *name)
 {
-	char line[4096], want[512];
-	FILE *f = fopen("/proc/mounts", "r");
-	int found = 0;
+	struct libmnt_table *tb = mnt_new_table_from_file("/proc/self/mountinfo");
+	struct libmnt_iter *it = mnt_new_iter(MNT_ITER_FORWARD);
+	struct libmnt_fs *fs;
+	char *dir = NULL;
 
-	if (!f)
-		return 0;
-	snprintf(want, sizeof(want), "pram=%s", name);
-	while (!found && fgets(line, sizeof(line), f)) {
-		char dev[256], dir[1024], type[64], opts[2048];
-		char *o, *save;
+	while (tb && it && !dir && !mnt_table_next_fs(tb, it, &fs)) {
+		char *value;
+		size_t len;
 
-		if (sscanf(line, "%255s %1023s %63s %2047s", dev, dir, type, opts) != 4 ||
-		    strcmp(type, "tmpfs"))
-			continue;
-		for (o = strtok_r(opts, ",", &save); o; o = strtok_r(NULL, ",", &save))
-			if (!strcmp(o, want))
-				found = 1;
-		if (found) {
-			unescape(dir);
-			snprintf(dir_out, size, "%s", dir);
-		}
+		if (mnt_fs_match_fstype(fs, "tmpfs") &&
+		    !mnt_fs_get_option(fs, "pram", &value, &len) &&
+		    len == strlen(name) && !strncmp(value, name, len))
+			dir = strdup(mnt_fs_get_target(fs));
 	}
-	fclose(f);
-	return found;
-}
-
-/* Is there a node of this name already (saved at unmount, or incoming)? */
-static int node_exists(const char *name)
-{
-	char buf[65536], *line, *save;
-
-	if (read_file(SYS_DIR "/nodes", buf, sizeof(buf)) < 0)
-		return 0;
-	for (line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-		size_t n = strcspn(line, " ");
-
-		if (n == strlen(name) && !strncmp(line, name, n))
-			return 1;
-	}
-	return 0;
+	mnt_free_iter(it);
+	mnt_unref_table(tb);
+	return dir;
 }
 
 static int do_preserve(const char *name)
 {
-	char dir[1024], arg[1400];
+	struct pramhdr_live_node node;
+	char *dir = tmpfs_mounted(name), *arg;
 	int err;
 
-	if (tmpfs_mounted(name, dir, sizeof(dir))) {
+	if (dir) {
 		/* The mountpoint goes with it, for a restore at boot. */
-		snprintf(arg, sizeof(arg), "%s %s", name, dir);
+		if (asprintf(&arg, "%s %s", name, dir) < 0)
+			die("pram-kexec: out of memory\n");
 		err = write_file(SYS_DIR "/preserve", arg);
+		free(arg);
+		free(dir);
 		if (err == -EALREADY) {
 			printf("pram-kexec: %s: already preserved\n", name);
 			return 0;
@@ -178,7 +143,7 @@ static int do_preserve(const char *name)
 		       name, name, SYS_DIR);
 		return 0;
 	}
-	if (node_exists(name)) {
+	if (!pramhdr_live_node(NULL, name, &node)) {
 		printf("pram-kexec: %s: not mounted, its node is preserved already\n", name);
 		return 0;
 	}
@@ -218,12 +183,16 @@ static void check_trees(struct pramhdr_source *src,
 		struct pramhdr_run *runs;
 		size_t len, nr;
 		void *meta;
+		int err;
 
 		if (!nd->ok || nd->type != PRAM_NODE_SHMEM ||
 		    pramhdr_node_meta(src, nd, &meta, &len))
 			continue;
-		if (pramhdr_tree_decode(meta, len, (int)k, &t, rep) == 0 &&
-		    !pramhdr_node_runs(src, nd, &runs, &nr)) {
+		err = pramhdr_tree_decode(meta, len, (int)k, &t, rep);
+		if (err == -EOPNOTSUPP)
+			fprintf(stderr, "pram-kexec: note: node '%s' holds a tmpfs tree of a newer format; the next kernel keeps it as it is\n",
+				nd->name);
+		if (err == 0 && !pramhdr_node_runs(src, nd, &runs, &nr)) {
 			pramhdr_tree_check_runs(t, runs, nr, c->page_size,
 						(int)k, rep);
 			free(runs);
@@ -300,8 +269,7 @@ static int report_unpreserved(const char *how)
 
 int pram_kexec_prepare(unsigned long kexec_flags, int file_syscall)
 {
-	char buf[64];
-	int i;
+	int i, err;
 
 	(void)file_syscall;
 	if (kexec_flags & KEXEC_ON_CRASH) {
@@ -309,10 +277,11 @@ int pram_kexec_prepare(unsigned long kexec_flags, int file_syscall)
 			die("pram-kexec: --preserve does not apply to a crash kernel (-p): PRAM stays off in kdump\n");
 		return 0;
 	}
-	if (access(SYS_ROOT, F_OK)) {
+	err = pramhdr_live_root(NULL, &root);
+	if (err == -ENOENT) {
 		if (nr_preserve) {
 			fprintf(stderr, "pram-kexec: this kernel has no PRAM (no %s): nothing can be preserved\n",
-				SYS_ROOT);
+				SYS_DIR);
 			return -1;
 		}
 		return 0;
@@ -320,9 +289,9 @@ int pram_kexec_prepare(unsigned long kexec_flags, int file_syscall)
 	for (i = 0; i < nr_preserve; i++)
 		if (do_preserve(preserve[i]))
 			return -1;
-	if (read_file(SYS_ROOT, buf, sizeof(buf)) < 0 ||
-	    sscanf(buf, "%" SCNx64, &root) != 1 || !root) {
-		fprintf(stderr, "pram-kexec: cannot read the root from %s\n", SYS_ROOT);
+	if (err || !root) {
+		fprintf(stderr, "pram-kexec: cannot read the root from %s/root: %s\n",
+			SYS_DIR, err ? pramhdr_strerror(err) : "it is 0");
 		return -1;
 	}
 	if (check_chain(root, verify_data, 0)) {
@@ -474,7 +443,7 @@ int pram_kexec_file_check(const char *cmdline)
 
 int pram_kexec_before_exec(void)
 {
-	char buf[1 << 16], now[64], *line, *save;
+	char buf[1 << 16], *line, *save;
 	uint64_t planned = 0, cur = 0;
 	int bad = 0;
 
@@ -485,8 +454,7 @@ int pram_kexec_before_exec(void)
 	}
 	if (read_file(PLAN, buf, sizeof(buf)) < 0)
 		return 0;	/* not loaded by pram-kexec: nothing to check */
-	if (read_file(SYS_ROOT, now, sizeof(now)) < 0 ||
-	    sscanf(now, "%" SCNx64, &cur) != 1)
+	if (pramhdr_live_root(NULL, &cur))
 		return 0;
 	/* The chain as it is now, and the extents it lists. */
 	if (check_chain(cur, 0, 1))
