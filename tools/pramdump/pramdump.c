@@ -342,7 +342,7 @@ static int finish_listing(const struct opts *o, struct libscols_table *tb,
 }
 
 static int cmd_list(const struct opts *o, struct pramhdr_source *src,
-		    uint64_t root)
+		    uint64_t root, char **args)
 {
 	struct pramhdr_report rep = { 0 };
 	struct pramhdr_chain *c = read_chain(src, root, o->data ? PRAMHDR_VERIFY_DATA : 0, &rep);
@@ -350,6 +350,7 @@ static int cmd_list(const struct opts *o, struct pramhdr_source *src,
 	int cols[32], n, i;
 	size_t k;
 
+	(void)args;
 	tb = view_table(o, &node_view, cols, &n);
 	for (k = 0; k < c->nr_nodes; k++) {
 		const struct pramhdr_node *nd = &c->nodes[k];
@@ -405,7 +406,7 @@ static void check_runs(struct pramhdr_source *src, const struct pramhdr_chain *c
 }
 
 static int cmd_verify(const struct opts *o, struct pramhdr_source *src,
-		      uint64_t root)
+		      uint64_t root, char **args)
 {
 	struct pramhdr_report rep = { 0 };
 	struct pramhdr_chain *c;
@@ -413,6 +414,7 @@ static int cmd_verify(const struct opts *o, struct pramhdr_source *src,
 	int cols[32], n, i;
 	size_t k;
 
+	(void)args;
 	c = read_chain(src, root, o->data ? PRAMHDR_VERIFY_DATA : 0, &rep);
 	/* tmpfs metadata too: records must decode. */
 	for (k = 0; k < c->nr_nodes; k++) {
@@ -478,7 +480,7 @@ static int cmd_verify(const struct opts *o, struct pramhdr_source *src,
 
 /* The extent table: every page the next kernel keeps, coalesced. */
 static int cmd_extents(const struct opts *o, struct pramhdr_source *src,
-		       uint64_t root)
+		       uint64_t root, char **args)
 {
 	struct pramhdr_report rep = { 0 };
 	struct pramhdr_chain *c = read_chain(src, root, 0, &rep);
@@ -486,6 +488,7 @@ static int cmd_extents(const struct opts *o, struct pramhdr_source *src,
 	int cols[32], n, i;
 	uint64_t k;
 
+	(void)args;
 	tb = view_table(o, &ext_view, cols, &n);
 	for (k = 0; k < c->nr_extents; k++) {
 		uint64_t start = c->extents[k][0], end = c->extents[k][1];
@@ -580,8 +583,9 @@ static struct pramhdr_tree *load_tree(struct pramhdr_source *src,
 }
 
 static int cmd_files(const struct opts *o, struct pramhdr_source *src,
-		     uint64_t root, const char *name)
+		     uint64_t root, char **args)
 {
+	const char *name = args[0];
 	struct pramhdr_report rep = { 0 };
 	struct pramhdr_chain *c = read_chain(src, root, 0, &rep);
 	const struct pramhdr_node *nd = find_node(c, name);
@@ -686,8 +690,9 @@ static void print_options(const struct pramhdr_tree *t)
 }
 
 static int cmd_show(const struct opts *o, struct pramhdr_source *src,
-		    uint64_t root, const char *name)
+		    uint64_t root, char **args)
 {
+	const char *name = args[0];
 	struct pramhdr_report rep = { 0 };
 	struct pramhdr_chain *c = read_chain(src, root, 0, &rep);
 	const struct pramhdr_node *nd = find_node(c, name);
@@ -750,9 +755,10 @@ static int write_out(void *arg, const void *buf, size_t len)
 	return fwrite(buf, 1, len, arg) == len ? 0 : -EIO;
 }
 
-static int cmd_cat(struct pramhdr_source *src, uint64_t root,
-		   const char *name, const char *path)
+static int cmd_cat(const struct opts *o, struct pramhdr_source *src,
+		   uint64_t root, char **args)
 {
+	const char *name = args[0], *path = args[1];
 	struct pramhdr_report rep = { 0 };
 	struct pramhdr_chain *c = read_chain(src, root, 0, &rep);
 	const struct pramhdr_node *nd = find_node(c, name);
@@ -761,6 +767,7 @@ static int cmd_cat(struct pramhdr_source *src, uint64_t root,
 	size_t nr, k;
 	int err;
 
+	(void)o;
 	for (k = 0; k < t->nr_files; k++)
 		if (!strcmp(t->files[k].path, path))
 			break;
@@ -865,46 +872,6 @@ static void usage(void)
 	printf("\nSee pramdump(1).\n");
 }
 
-static int run_list(const struct opts *o, struct pramhdr_source *src,
-		    uint64_t root, char **args)
-{
-	(void)args;
-	return cmd_list(o, src, root);
-}
-
-static int run_verify(const struct opts *o, struct pramhdr_source *src,
-		      uint64_t root, char **args)
-{
-	(void)args;
-	return cmd_verify(o, src, root);
-}
-
-static int run_extents(const struct opts *o, struct pramhdr_source *src,
-		       uint64_t root, char **args)
-{
-	(void)args;
-	return cmd_extents(o, src, root);
-}
-
-static int run_files(const struct opts *o, struct pramhdr_source *src,
-		     uint64_t root, char **args)
-{
-	return cmd_files(o, src, root, args[0]);
-}
-
-static int run_show(const struct opts *o, struct pramhdr_source *src,
-		    uint64_t root, char **args)
-{
-	return cmd_show(o, src, root, args[0]);
-}
-
-static int run_cat(const struct opts *o, struct pramhdr_source *src,
-		   uint64_t root, char **args)
-{
-	(void)o;
-	return cmd_cat(src, root, args[0], args[1]);
-}
-
 /* The commands that read a chain, with their operands. */
 static const struct command {
 	const char *name;
@@ -914,12 +881,12 @@ static const struct command {
 	int (*run)(const struct opts *o, struct pramhdr_source *src,
 		   uint64_t root, char **args);
 } commands[] = {
-	{ "list", 0, true, "pramdump list [--data]", run_list },
-	{ "verify", 0, true, "pramdump verify [--data]", run_verify },
-	{ "extents", 0, true, "pramdump extents", run_extents },
-	{ "files", 1, false, "pramdump files NODE", run_files },
-	{ "show", 1, false, "pramdump show NODE", run_show },
-	{ "cat", 2, false, "pramdump cat NODE PATH", run_cat },
+	{ "list", 0, true, "pramdump list [--data]", cmd_list },
+	{ "verify", 0, true, "pramdump verify [--data]", cmd_verify },
+	{ "extents", 0, true, "pramdump extents", cmd_extents },
+	{ "files", 1, false, "pramdump files NODE", cmd_files },
+	{ "show", 1, false, "pramdump show NODE", cmd_show },
+	{ "cat", 2, false, "pramdump cat NODE PATH", cmd_cat },
 };
 
 static void parse_options(int argc, char **argv, struct opts *o)
