@@ -251,6 +251,22 @@ struct pramhdr_chain {
 #define PRAMHDR_VERIFY_DATA	0x1	/* also read every data run and check its CRC */
 
 /**
+ * struct pramhdr_read_opts - how pramhdr_chain_read_opts() walks a chain
+ * @flags: PRAMHDR_VERIFY_DATA or 0
+ * @threads: threads that check data CRCs; 0 for one per online CPU
+ * @progress: while data CRCs are checked, called every 100 ms or so from
+ *	the calling thread with the bytes checked and the bytes to check,
+ *	and once at the end with both equal; may be NULL
+ * @progress_arg: passed to @progress
+ */
+struct pramhdr_read_opts {
+	unsigned int flags;
+	unsigned int threads;
+	void (*progress)(uint64_t done, uint64_t total, void *arg);
+	void *progress_arg;
+};
+
+/**
  * pramhdr_chain_read - walk and check a chain
  * @src: memory source
  * @root: physical address of the root block
@@ -278,6 +294,21 @@ struct pramhdr_chain {
 int pramhdr_chain_read(struct pramhdr_source *src, uint64_t root,
 		       unsigned int flags, struct pramhdr_chain **chainp,
 		       struct pramhdr_report *rep);
+
+/**
+ * pramhdr_chain_read_opts - pramhdr_chain_read() with options
+ * @src: memory source
+ * @root: physical address of the root block
+ * @opts: flags, threads for the data CRCs, a progress function
+ * @chainp: as for pramhdr_chain_read()
+ * @rep: as for pramhdr_chain_read()
+ *
+ * Returns: as pramhdr_chain_read().
+ */
+int pramhdr_chain_read_opts(struct pramhdr_source *src, uint64_t root,
+			    const struct pramhdr_read_opts *opts,
+			    struct pramhdr_chain **chainp,
+			    struct pramhdr_report *rep);
 
 /**
  * pramhdr_chain_free - free a walked chain
@@ -333,6 +364,18 @@ int pramhdr_node_runs(struct pramhdr_source *src,
  * is 0xe3069283).
  */
 uint32_t pramhdr_crc32c(uint32_t crc, const void *buf, size_t len);
+
+/**
+ * pramhdr_crc32c_combine - the CRC32C of two pieces put end to end
+ * @crc1: pramhdr_crc32c() of the first piece
+ * @crc2: pramhdr_crc32c() of the second piece
+ * @len2: length of the second piece
+ *
+ * Lets pieces of one run be checked in parallel (O(log len2) steps).
+ *
+ * Returns: the CRC of the first piece followed by the second.
+ */
+uint32_t pramhdr_crc32c_combine(uint32_t crc1, uint32_t crc2, uint64_t len2);
 
 /**********************************************************************/
 /* tmpfs trees                                                        */

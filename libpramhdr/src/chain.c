@@ -37,6 +37,9 @@ struct walk {
 	uint64_t nr_claims;
 	size_t cap_claims;
 	unsigned int flags;
+	const struct pramhdr_read_opts *opts;
+	struct data_run *runs;	/* to check, with PRAMHDR_VERIFY_DATA */
+	size_t nr_runs, cap_runs;
 	int problems;
 	int hidden;		/* of them, extents not in the source's RAM */
 };
@@ -270,44 +273,68 @@ static int walk_chain(struct walk *w, int node, uint64_t p, uint64_t pages,
 	return 0;
 }
 
-static int check_data(struct walk *w, struct pramhdr_node *n, int node,
-		      const struct pram_page_entry *e, uint64_t link,
-		      uint32_t off)
+/* Keep a run whose data CRC is to be checked (check_data()). */
+static int add_data_run(struct walk *w, int node,
+			const struct pram_page_entry *e, uint64_t link,
+			uint32_t off)
 {
-	uint64_t phys = le64(e->phys), len = le32(e->nr_pages) * (uint64_t)w->page_size;
-	size_t chunk = 64 * (size_t)w->page_size;
-	unsigned char *buf;
-	uint32_t crc = 0;
-	uint64_t done;
-	int err = 0;
+	struct data_run *r;
 
-	buf = malloc(chunk);
-	if (!buf)
-		return -ENOMEM;
-	for (done = 0; done < len && !err; done += chunk) {
-		size_t piece = len - done < chunk ? len - done : chunk;
+	if (w->nr_runs == w->cap_runs) {
+		size_t cap = w->cap_runs ? 2 * w->cap_runs : 64;
+		struct data_run *runs = realloc(w->runs, cap * sizeof(*runs));
 
-		err = pramhdr_source_read(w->src, phys + done, buf, piece);
-		if (!err)
-			crc = pramhdr_crc32c(crc, buf, piece);
+		if (!runs)
+			return -ENOMEM;
+		w->runs = runs;
+		w->cap_runs = cap;
 	}
-	free(buf);
-	if (err == -EFAULT || err == -EIO)
-		return 0; /* reported as a run outside RAM already */
-	if (err)
-		return err;
-	if (crc != le32(e->crc)) {
-		problem(w, PRAMHDR_P_DATA_CRC, node, link, off,
-			"data run %#" PRIx64 "+%" PRIu32 " pages (index %" PRIu64 ") has CRC %#x, saved %#x",
-			phys, le32(e->nr_pages), (uint64_t)le64(e->index), crc,
-			le32(e->crc));
-		n->data_bad++;
-	}
+	r = &w->runs[w->nr_runs++];
+	r->phys = le64(e->phys);
+	r->nr_pages = le32(e->nr_pages);
+	r->len = r->nr_pages * (uint64_t)w->page_size;
+	r->crc = le32(e->crc);
+	r->index = le64(e->index);
+	r->node = node;
+	r->link = link;
+	r->off = off;
 	return 0;
 }
 
+/* Read every run kept by add_data_run() and compare its CRC. */
+static int check_data(struct walk *w)
+{
+	uint32_t *crcs = calloc(w->nr_runs ? w->nr_runs : 1, sizeof(*crcs));
+	int *errs = calloc(w->nr_runs ? w->nr_runs : 1, sizeof(*errs));
+	size_t i;
+	int err = -ENOMEM;
+
+	if (crcs && errs)
+		err = verify_runs(w->src, w->runs, w->nr_runs, crcs, errs, w->opts);
+	for (i = 0; !err && i < w->nr_runs; i++) {
+		const struct data_run *r = &w->runs[i];
+
+		/* Not all readable: reported as a run outside RAM already. */
+		if (errs[i] == -EFAULT || errs[i] == -EIO)
+			continue;
+		if (errs[i]) {
+			err = errs[i];
+			break;
+		}
+		if (crcs[i] != r->crc) {
+			problem(w, PRAMHDR_P_DATA_CRC, r->node, r->link, r->off,
+				"data run %#" PRIx64 "+%" PRIu32 " pages (index %" PRIu64 ") has CRC %#x, saved %#x",
+				r->phys, r->nr_pages, r->index, crcs[i], r->crc);
+			w->chain->nodes[r->node].data_bad++;
+		}
+	}
+	free(crcs);
+	free(errs);
+	return err;
+}
+
 /* One page stream entry: well-formed, in RAM, claimed, maybe its data. */
-static int check_run(struct walk *w, struct pramhdr_node *n, int node,
+static int check_run(struct walk *w, int node,
 		     const struct pram_page_entry *e, uint64_t link,
 		     uint32_t off, uint64_t *pages)
 {
@@ -329,7 +356,7 @@ static int check_run(struct walk *w, struct pramhdr_node *n, int node,
 	}
 	err = claim(w, phys, np, node);
 	if (!err && (w->flags & PRAMHDR_VERIFY_DATA))
-		err = check_data(w, n, node, e, link, off);
+		err = add_data_run(w, node, e, link, off);
 	if (!err)
 		*pages += np;
 	return err;
@@ -358,7 +385,7 @@ static int walk_runs(struct walk *w, struct pramhdr_node *n, int node)
 		next = le64(hdr->next);
 		memcpy(copy, hdr + 1, cnt * sizeof(*copy));
 		for (j = 0; j < cnt && !err; j++)
-			err = check_run(w, n, node, &copy[j], p,
+			err = check_run(w, node, &copy[j], p,
 					sizeof(*hdr) + j * sizeof(*copy), &pages);
 		p = next;
 	}
@@ -640,6 +667,8 @@ static int walk_root(struct walk *w, uint64_t root_phys)
 					    !w->chain->stale);
 	check_table_covered(w);
 	err = walk_nodes(w, &root);
+	if (!err && (w->flags & PRAMHDR_VERIFY_DATA))
+		err = check_data(w);
 	if (err)
 		return err;
 	check_claims(w);
@@ -650,7 +679,17 @@ int pramhdr_chain_read(struct pramhdr_source *src, uint64_t root,
 		       unsigned int flags, struct pramhdr_chain **chainp,
 		       struct pramhdr_report *rep)
 {
-	struct walk w = { .src = src, .rep = rep, .flags = flags };
+	const struct pramhdr_read_opts opts = { .flags = flags };
+
+	return pramhdr_chain_read_opts(src, root, &opts, chainp, rep);
+}
+
+int pramhdr_chain_read_opts(struct pramhdr_source *src, uint64_t root,
+			    const struct pramhdr_read_opts *opts,
+			    struct pramhdr_chain **chainp,
+			    struct pramhdr_report *rep)
+{
+	struct walk w = { .src = src, .rep = rep, .flags = opts->flags, .opts = opts };
 	int err;
 
 	if (root % 4096)
@@ -662,6 +701,7 @@ int pramhdr_chain_read(struct pramhdr_source *src, uint64_t root,
 	err = walk_root(&w, root);
 	free(w.page);
 	free(w.claims);
+	free(w.runs);
 	if (err < 0) {
 		pramhdr_chain_free(w.chain);
 		return err;

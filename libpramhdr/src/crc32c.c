@@ -93,3 +93,35 @@ uint32_t pramhdr_crc32c(uint32_t crc, const void *buf, size_t len)
 {
 	return ~crc32c_update(~crc, buf, len);
 }
+
+#define CRC32C_POLY_REFLECTED 0x82f63b78u
+
+/*
+ * Multiply two polynomials modulo the CRC32C polynomial, both in the
+ * reflected bit order of the CRC (bit 31 is x^0).
+ */
+static uint32_t gf2_mulmod(uint32_t a, uint32_t b)
+{
+	uint32_t prod = 0;
+	int bit;
+
+	for (bit = 31; bit >= 0; bit--) {
+		if (a >> bit & 1)
+			prod ^= b;
+		b = (b >> 1) ^ (b & 1 ? CRC32C_POLY_REFLECTED : 0);
+	}
+	return prod;
+}
+
+uint32_t pramhdr_crc32c_combine(uint32_t crc1, uint32_t crc2, uint64_t len2)
+{
+	uint32_t factor = 1u << 31, x8 = 1u << 23;	/* x^0, x^8 */
+
+	/* crc1 * x^(8 * len2): appending len2 zero bytes to the first part. */
+	for (; len2; len2 >>= 1) {
+		if (len2 & 1)
+			factor = gf2_mulmod(factor, x8);
+		x8 = gf2_mulmod(x8, x8);
+	}
+	return gf2_mulmod(crc1, factor) ^ crc2;
+}

@@ -29,6 +29,15 @@ int src_new(struct pramhdr_source **srcp, const char *path);
 int src_add_range(struct pramhdr_source *src, uint64_t start, uint64_t len,
 		  uint64_t file_off);
 int src_finish(struct pramhdr_source *src);
+/*
+ * A file descriptor of its own on the source's file, for a thread:
+ * threads must not share one, as /proc/kcore reads through a buffer that
+ * belongs to the open file. Returns the descriptor or -errno.
+ */
+int src_reopen(const struct pramhdr_source *src);
+/* pramhdr_source_read() through @fd, one of src_reopen()'s. */
+int src_pread(const struct pramhdr_source *src, int fd, uint64_t phys,
+	      void *buf, size_t len);
 
 /*
  * Make room for @need elements of @size bytes in *@buf (capacity *@cap),
@@ -64,6 +73,21 @@ static inline int grow_array(void **buf, size_t *cap, uint64_t need,
 
 /* CRC32C without the inversions, as pram_page_check() takes it. */
 uint32_t crc32c_update(uint32_t crc, const void *buf, size_t len);
+
+/* A data run to check: chain.c collects them, verify.c checks them. */
+struct data_run {
+	uint64_t phys, len;	/* bytes */
+	uint32_t crc;		/* as saved */
+	uint32_t nr_pages;
+	uint64_t index;
+	int node;
+	uint64_t link;		/* the link page holding its entry... */
+	uint32_t off;		/* ...and the entry's offset there */
+};
+
+int verify_runs(struct pramhdr_source *src, const struct data_run *runs,
+		size_t nr, uint32_t *crcs, int *errs,
+		const struct pramhdr_read_opts *o);
 
 __attribute__((format(printf, 6, 7)))
 void report_add(struct pramhdr_report *rep, int kind, int node, uint64_t phys,

@@ -3,6 +3,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -175,6 +176,22 @@ bool pramhdr_source_has(const struct pramhdr_source *src, uint64_t phys,
 int pramhdr_source_read(struct pramhdr_source *src, uint64_t phys, void *buf,
 			size_t len)
 {
+	return src_pread(src, src->fd, phys, buf, len);
+}
+
+int src_reopen(const struct pramhdr_source *src)
+{
+	char path[64];
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", src->fd);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	return fd < 0 ? -errno : fd;
+}
+
+int src_pread(const struct pramhdr_source *src, int fd, uint64_t phys,
+	      void *buf, size_t len)
+{
 	char *p = buf;
 
 	while (len) {
@@ -185,7 +202,7 @@ int pramhdr_source_read(struct pramhdr_source *src, uint64_t phys, void *buf,
 		if (!r)
 			return -EFAULT;
 		n = r->end - phys < len ? r->end - phys : len;
-		got = pread(src->fd, p, n, r->file_off + (phys - r->start));
+		got = pread(fd, p, n, r->file_off + (phys - r->start));
 		if (got < 0 && errno == EINTR)
 			continue;
 		if (got <= 0)

@@ -15,7 +15,7 @@ flags="-g -O1 -std=gnu11 -I$top/libpramhdr/include -I$top/tests/unit"
 san="-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all"
 srcs=$(sed -n 's/^LIBPRAMHDR_SRCS *= *//p' "$top/libpramhdr/Makefile.libpramhdr")
 clang $flags $san -o "$work/fuzz_chain" "$here/fuzz_chain.c" \
-	$(printf "$lib/%s " $srcs) -lelf
+	$(printf "$lib/%s " $srcs) -lelf -pthread
 clang $flags -o "$work/mkseeds" "$here/mkseeds.c" "$top/tests/unit/imgwriter.c" \
 	"$lib"/crc32c.c
 "$work/mkseeds" "$work/seeds"

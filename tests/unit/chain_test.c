@@ -243,6 +243,71 @@ TEST(data_flip_needs_data_check)
 	teardown(&f);
 }
 
+/* Pieces of one CRC put back together equal the CRC of the whole. */
+TEST(crc32c_combine)
+{
+	static unsigned char buf[9000];
+	size_t i, cut;
+
+	for (i = 0; i < sizeof(buf); i++)
+		buf[i] = (unsigned char)(i * 131 + (i >> 7));
+	for (cut = 0; cut <= sizeof(buf); cut += 997) {
+		uint32_t a = pramhdr_crc32c(0, buf, cut);
+		uint32_t b = pramhdr_crc32c(0, buf + cut, sizeof(buf) - cut);
+
+		CHECK(pramhdr_crc32c_combine(a, b, sizeof(buf) - cut) ==
+		      pramhdr_crc32c(0, buf, sizeof(buf)));
+	}
+	CHECK(pramhdr_crc32c_combine(0, 0, 0) == 0);
+}
+
+/* One run of 6 MiB, checked in pieces of 2 MiB on 1 to 4 threads. */
+static int walk_long_run(unsigned int threads, size_t flip_at)
+{
+	struct img_run run = { .index = 0, .pages = 1536 };
+	struct img_node node = { .name = "long", .type = PRAM_NODE_RAW,
+				 .runs = &run, .nr_runs = 1 };
+	struct pramhdr_read_opts o = { .flags = PRAMHDR_VERIFY_DATA,
+				       .threads = threads };
+	struct pramhdr_report rep = { 0 };
+	struct pramhdr_source *src;
+	struct pramhdr_chain *c;
+	struct img img;
+	char path[64];
+	int ret;
+
+	img_init(&img, BASE, 16u << 20);
+	img_build(&img, &node, 1);
+	if (flip_at)
+		((unsigned char *)img_at(&img, run.phys))[flip_at] ^= 0x80;
+	snprintf(path, sizeof(path), "/tmp/pramhdr-long-%d.img", getpid());
+	CHECK(img_write(&img, path) == 0);
+	CHECK(pramhdr_source_open_raw(&src, path, BASE) == 0);
+	ret = pramhdr_chain_read_opts(src, img.root, &o, &c, &rep);
+	CHECK(ret >= 0);
+	CHECK(c->nodes[0].data_checked);
+	CHECK(c->nodes[0].data_bad == (flip_at ? 1 : 0));
+	CHECK(!flip_at || has(&rep, PRAMHDR_P_DATA_CRC, 0));
+	pramhdr_chain_free(c);
+	pramhdr_report_free(&rep);
+	pramhdr_source_close(src);
+	unlink(path);
+	img_free(&img);
+	return ret;
+}
+
+TEST(data_check_in_pieces_on_threads)
+{
+	unsigned int t;
+
+	for (t = 1; t <= 4; t++) {
+		CHECK(walk_long_run(t, 0) == 0);
+		/* The last byte: only the last piece of the run sees it. */
+		CHECK(walk_long_run(t, 1536 * 4096 - 1) == 1);
+		CHECK(walk_long_run(t, 2 * 1024 * 1024) == 1);
+	}
+}
+
 TEST(misdirected_page)
 {
 	struct fixture f;

@@ -33,6 +33,7 @@ struct opts {
 	uint64_t root;
 	bool have_root;
 	bool json, raw, noheadings, bytes, data;
+	unsigned int threads;	/* for data CRCs; 0: one per CPU */
 	const char *columns;
 };
 
@@ -291,12 +292,29 @@ static struct pramhdr_source *open_source(const struct opts *o, uint64_t *root)
 	return src;
 }
 
-static struct pramhdr_chain *read_chain(struct pramhdr_source *src,
-					uint64_t root, unsigned int flags,
+/* A progress meter for the data CRC check, on a terminal. */
+static void show_progress(uint64_t done, uint64_t total, void *arg)
+{
+	(void)arg;
+	if (done < total)
+		fprintf(stderr, "\rchecking data CRCs: %3d%% of %" PRIu64 " MiB",
+			total ? (int)(done * 100 / total) : 100, total >> 20);
+	else
+		fprintf(stderr, "\r%*s\r", 40, "");
+}
+
+static struct pramhdr_chain *read_chain(const struct opts *o,
+					struct pramhdr_source *src,
+					uint64_t root,
 					struct pramhdr_report *rep)
 {
+	struct pramhdr_read_opts ro = {
+		.flags = o->data ? PRAMHDR_VERIFY_DATA : 0,
+		.threads = o->threads,
+		.progress = isatty(STDERR_FILENO) ? show_progress : NULL,
+	};
 	struct pramhdr_chain *chain;
-	int err = pramhdr_chain_read(src, root, flags, &chain, rep);
+	int err = pramhdr_chain_read_opts(src, root, &ro, &chain, rep);
 
 	if (err == -ENOENT)
 		die("no PRAM root at %#" PRIx64 ": nothing is preserved", root);
@@ -345,7 +363,7 @@ static int cmd_list(const struct opts *o, struct pramhdr_source *src,
 		    uint64_t root, char **args)
 {
 	struct pramhdr_report rep = { 0 };
-	struct pramhdr_chain *c = read_chain(src, root, o->data ? PRAMHDR_VERIFY_DATA : 0, &rep);
+	struct pramhdr_chain *c = read_chain(o, src, root, &rep);
 	struct libscols_table *tb;
 	int cols[32], n, i;
 	size_t k;
@@ -415,7 +433,7 @@ static int cmd_verify(const struct opts *o, struct pramhdr_source *src,
 	size_t k;
 
 	(void)args;
-	c = read_chain(src, root, o->data ? PRAMHDR_VERIFY_DATA : 0, &rep);
+	c = read_chain(o, src, root, &rep);
 	/* tmpfs metadata too: records must decode. */
 	for (k = 0; k < c->nr_nodes; k++) {
 		const struct pramhdr_node *nd = &c->nodes[k];
@@ -483,7 +501,7 @@ static int cmd_extents(const struct opts *o, struct pramhdr_source *src,
 		       uint64_t root, char **args)
 {
 	struct pramhdr_report rep = { 0 };
-	struct pramhdr_chain *c = read_chain(src, root, 0, &rep);
+	struct pramhdr_chain *c = read_chain(o, src, root, &rep);
 	struct libscols_table *tb;
 	int cols[32], n, i;
 	uint64_t k;
@@ -587,7 +605,7 @@ static int cmd_files(const struct opts *o, struct pramhdr_source *src,
 {
 	const char *name = args[0];
 	struct pramhdr_report rep = { 0 };
-	struct pramhdr_chain *c = read_chain(src, root, 0, &rep);
+	struct pramhdr_chain *c = read_chain(o, src, root, &rep);
 	const struct pramhdr_node *nd = find_node(c, name);
 	struct pramhdr_tree *t = load_tree(src, nd, &rep);
 	struct libscols_line **lines;
@@ -694,7 +712,7 @@ static int cmd_show(const struct opts *o, struct pramhdr_source *src,
 {
 	const char *name = args[0];
 	struct pramhdr_report rep = { 0 };
-	struct pramhdr_chain *c = read_chain(src, root, 0, &rep);
+	struct pramhdr_chain *c = read_chain(o, src, root, &rep);
 	const struct pramhdr_node *nd = find_node(c, name);
 	struct pramhdr_run *runs;
 	struct libscols_table *tb;
@@ -760,7 +778,7 @@ static int cmd_cat(const struct opts *o, struct pramhdr_source *src,
 {
 	const char *name = args[0], *path = args[1];
 	struct pramhdr_report rep = { 0 };
-	struct pramhdr_chain *c = read_chain(src, root, 0, &rep);
+	struct pramhdr_chain *c = read_chain(o, src, root, &rep);
 	const struct pramhdr_node *nd = find_node(c, name);
 	struct pramhdr_tree *t = load_tree(src, nd, &rep);
 	struct pramhdr_run *runs;
@@ -862,6 +880,7 @@ static void usage(void)
 	       " -r, --raw              raw output\n"
 	       " -b, --bytes            sizes in bytes\n"
 	       "     --data             also check data CRCs (reads every preserved byte)\n"
+	       "     --threads N        check data CRCs on N threads (default: one per CPU)\n"
 	       " -h, --help             this help\n\n", prog);
 	for (v = 0; v < ARRAY_SIZE(views); v++) {
 		printf("Columns of %s:\n", views[v]->command);
@@ -891,7 +910,7 @@ static const struct command {
 
 static void parse_options(int argc, char **argv, struct opts *o)
 {
-	enum { OPT_ROOT = 256, OPT_SYSROOT, OPT_DATA };
+	enum { OPT_ROOT = 256, OPT_SYSROOT, OPT_DATA, OPT_THREADS };
 	static const struct option longopts[] = {
 		{ "live", no_argument, NULL, 'k' },
 		{ "core", required_argument, NULL, 'c' },
@@ -903,6 +922,7 @@ static void parse_options(int argc, char **argv, struct opts *o)
 		{ "raw", no_argument, NULL, 'r' },
 		{ "bytes", no_argument, NULL, 'b' },
 		{ "data", no_argument, NULL, OPT_DATA },
+		{ "threads", required_argument, NULL, OPT_THREADS },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -927,6 +947,12 @@ static void parse_options(int argc, char **argv, struct opts *o)
 		case 'r': o->raw = true; break;
 		case 'b': o->bytes = true; break;
 		case OPT_DATA: o->data = true; break;
+		case OPT_THREADS:
+			errno = 0;
+			o->threads = strtoul(optarg, &end, 10);
+			if (errno || *end || !o->threads || o->threads > 64)
+				die("--threads %s: expected a number from 1 to 64", optarg);
+			break;
 		case 'h': usage(); exit(EXIT_SUCCESS);
 		default:
 			fprintf(stderr, "Try '%s --help' for more information.\n", prog);

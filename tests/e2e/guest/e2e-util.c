@@ -43,6 +43,14 @@
  *   e2e-util hwpoison FILE PAGE         poison a page (MADV_HWPOISON)
  *   e2e-util mapwrite FILE THREADS V    THREADS threads write V into pages
  *                                       of a fresh shared mapping of FILE
+ *   e2e-util now                        print the monotonic clock (seconds)
+ *   e2e-util readall DIR                sum the words of every regular file
+ *                                       under DIR, mapped and populated
+ *                                       first: "SECONDS BYTES TOTAL", SECONDS
+ *                                       of summing, TOTAL with mapping too
+ *   e2e-util faultpages FILE MIB        write-fault MIB of a fresh shared
+ *                                       mapping of FILE page by page:
+ *                                       "SECONDS PAGES"
  *   e2e-util iouring-pin FILE SRC GO    pin FILE's first page as an io_uring
  *                                       fixed buffer, wait for GO to exist,
  *                                       then read SRC into it
@@ -883,6 +891,94 @@ static int cmd_iouring_pin(int argc, char **argv)
 	return cqe->res == psz ? 0 : 1;
 }
 
+/* Benchmark helpers (scripts/bench): timed by the monotonic clock. */
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static int cmd_now(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	printf("%.6f\n", now_s());
+	return 0;
+}
+
+static unsigned long long readall_bytes;
+static double readall_secs;
+static volatile uint64_t readall_sum;
+
+/*
+ * Read a file's data once from memory, as the CPU reads it: mapped and
+ * populated first, then every word summed; only the summing is timed.
+ */
+static int readall_one(const char *path, const struct stat *st, int flag,
+		       struct FTW *ftw)
+{
+	const uint64_t *p;
+	uint64_t sum = 0;
+	size_t i, n;
+	double t0;
+	int fd;
+
+	(void)ftw;
+	if (flag != FTW_F || !S_ISREG(st->st_mode) || !st->st_size)
+		return 0;
+	fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return fail(path);
+	p = mmap(NULL, st->st_size, PROT_READ, MAP_SHARED | MAP_POPULATE, fd, 0);
+	close(fd);
+	if (p == MAP_FAILED)
+		return fail(path);
+	n = st->st_size / sizeof(*p);
+	t0 = now_s();
+	for (i = 0; i < n; i++)
+		sum += p[i];
+	readall_secs += now_s() - t0;
+	readall_sum += sum;
+	readall_bytes += st->st_size;
+	munmap((void *)p, st->st_size);
+	return 0;
+}
+
+static int cmd_readall(int argc, char **argv)
+{
+	double t0 = now_s();
+
+	(void)argc;
+	if (nftw(argv[1], readall_one, 64, FTW_PHYS))
+		return 1;
+	printf("%.6f %llu %.6f\n", readall_secs, readall_bytes, now_s() - t0);
+	return 0;
+}
+
+static int cmd_faultpages(int argc, char **argv)
+{
+	size_t len = (size_t)atol(argv[2]) << 20, psz = sysconf(_SC_PAGESIZE), i;
+	int fd = open(argv[1], O_RDWR | O_CREAT | O_TRUNC, 0644);
+	double t0;
+	char *p;
+
+	(void)argc;
+	if (fd < 0 || ftruncate(fd, len))
+		return fail(argv[1]);
+	p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	if (p == MAP_FAILED)
+		return fail("mmap");
+	t0 = now_s();
+	for (i = 0; i < len; i += psz)
+		p[i] = 1;
+	printf("%.6f %zu\n", now_s() - t0, len / psz);
+	munmap(p, len);
+	close(fd);
+	return 0;
+}
+
 static const struct command {
 	const char *name;
 	int min_args, max_args;		/* after the name */
@@ -892,6 +988,7 @@ static const struct command {
 	{ "chattr", 2, 2, cmd_chattr },
 	{ "discard-delta", 1, 1, cmd_discard_delta },
 	{ "failnth", 4, 4, cmd_failnth },
+	{ "faultpages", 2, 2, cmd_faultpages },
 	{ "hwpoison", 2, 2, cmd_hwpoison },
 	{ "interleave", 3, 18, cmd_interleave },
 	{ "iouring-pin", 3, 3, cmd_iouring_pin },
@@ -899,9 +996,11 @@ static const struct command {
 	{ "mapwrite", 3, 3, cmd_mapwrite },
 	{ "mkfiles", 3, 3, cmd_mkfiles },
 	{ "mksock", 1, 1, cmd_mksock },
+	{ "now", 0, 0, cmd_now },
 	{ "pattern", 4, 4, cmd_pattern },
 	{ "privwrite", 2, 2, cmd_privwrite },
 	{ "quota", 1, 1, cmd_quota },
+	{ "readall", 1, 1, cmd_readall },
 	{ "setacl", 3, 3, cmd_setacl },
 	{ "setgrace", 4, 4, cmd_setgrace },
 	{ "setquota", 7, 7, cmd_setquota },

@@ -26,6 +26,19 @@ bool pram_extent_usable(phys_addr_t start, phys_addr_t end, bool *hidden)
 	return !*hidden;
 }
 
+/* mm/pram.c: sort by the start of the leading struct range. */
+static int kglue_cmp_start(const void *a, const void *b)
+{
+	const struct range *ra = a, *rb = b;
+
+	return ra->start < rb->start ? -1 : ra->start > rb->start;
+}
+
+void pram_sort_ranges(void *base, size_t nr, size_t size)
+{
+	qsort(base, nr, size, kglue_cmp_start);
+}
+
 /* pram_reserve_early() then pram_take_over(), their checks only. */
 int kglue_check_chain(void *mem, uint64_t base, uint64_t size, uint64_t root,
 		      bool *kept, unsigned int max_nodes, const char **why)

@@ -38,7 +38,7 @@ for t in stream chain; do
 	clang -g -O1 -std=gnu11 -I"$top/libpramhdr/include" -I"$here" $san \
 		-o "$work/fuzz_${t}_diff" "$here/fuzz_${t}_diff.c" \
 		"$work/shmem_pram_check.o" "$work/kernel_glue.o" "$work/kernel_glue_chain.o" \
-		$(printf "$lib/%s " $srcs) -lelf
+		$(printf "$lib/%s " $srcs) -lelf -pthread
 done
 clang -g -O1 -std=gnu11 -I"$top/libpramhdr/include" -I"$top/tests/unit" \
 	-o "$work/mkseeds" "$top/tests/fuzz/mkseeds.c" "$top/tests/unit/imgwriter.c" \

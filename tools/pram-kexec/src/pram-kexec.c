@@ -202,9 +202,24 @@ static void check_trees(struct pramhdr_source *src,
 	}
 }
 
+/* How far the data check is, on a terminal. */
+static void show_progress(uint64_t done, uint64_t total, void *arg)
+{
+	(void)arg;
+	if (done < total)
+		fprintf(stderr, "\rpram-kexec: data CRCs %3d%% of %" PRIu64 " MiB",
+			total ? (int)(done * 100 / total) : 100, total >> 20);
+	else
+		fprintf(stderr, "\r%*s\r", 50, "");
+}
+
 /* Walk the chain over /proc/kcore; print every problem. */
 static int check_chain(uint64_t at, int data, int quiet)
 {
+	struct pramhdr_read_opts o = {
+		.flags = data ? PRAMHDR_VERIFY_DATA : 0,
+		.progress = !quiet && isatty(STDERR_FILENO) ? show_progress : NULL,
+	};
 	struct pramhdr_report rep = { 0 };
 	struct pramhdr_source *src;
 	struct pramhdr_chain *c;
@@ -218,7 +233,7 @@ static int check_chain(uint64_t at, int data, int quiet)
 	}
 	if (data && !quiet)
 		printf("pram-kexec: checking the data of every node (this reads all preserved memory)...\n");
-	n = pramhdr_chain_read(src, at, data ? PRAMHDR_VERIFY_DATA : 0, &c, &rep);
+	n = pramhdr_chain_read_opts(src, at, &o, &c, &rep);
 	if (n >= 0)
 		check_trees(src, c, &rep);
 	pramhdr_source_close(src);
