@@ -304,32 +304,23 @@ static int add_data_run(struct walk *w, int node,
 /* Read every run kept by add_data_run() and compare its CRC. */
 static int check_data(struct walk *w)
 {
-	uint32_t *crcs = calloc(w->nr_runs ? w->nr_runs : 1, sizeof(*crcs));
-	int *errs = calloc(w->nr_runs ? w->nr_runs : 1, sizeof(*errs));
+	int err = verify_runs(w->src, w->runs, w->nr_runs, w->opts);
 	size_t i;
-	int err = -ENOMEM;
 
-	if (crcs && errs)
-		err = verify_runs(w->src, w->runs, w->nr_runs, crcs, errs, w->opts);
 	for (i = 0; !err && i < w->nr_runs; i++) {
 		const struct data_run *r = &w->runs[i];
 
 		/* Not all readable: reported as a run outside RAM already. */
-		if (errs[i] == -EFAULT || errs[i] == -EIO)
+		if (r->err == -EFAULT || r->err == -EIO)
 			continue;
-		if (errs[i]) {
-			err = errs[i];
-			break;
-		}
-		if (crcs[i] != r->crc) {
+		err = r->err;
+		if (!err && r->got != r->crc) {
 			problem(w, PRAMHDR_P_DATA_CRC, r->node, r->link, r->off,
 				"data run %#" PRIx64 "+%" PRIu32 " pages (index %" PRIu64 ") has CRC %#x, saved %#x",
-				r->phys, r->nr_pages, r->index, crcs[i], r->crc);
+				r->phys, r->nr_pages, r->index, r->got, r->crc);
 			w->chain->nodes[r->node].data_bad++;
 		}
 	}
-	free(crcs);
-	free(errs);
 	return err;
 }
 

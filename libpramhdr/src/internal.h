@@ -83,10 +83,11 @@ struct data_run {
 	int node;
 	uint64_t link;		/* the link page holding its entry... */
 	uint32_t off;		/* ...and the entry's offset there */
+	uint32_t got;		/* set by verify_runs(): the CRC as read */
+	int err;		/* set by verify_runs(): why it could not be read */
 };
 
-int verify_runs(struct pramhdr_source *src, const struct data_run *runs,
-		size_t nr, uint32_t *crcs, int *errs,
+int verify_runs(struct pramhdr_source *src, struct data_run *runs, size_t nr,
 		const struct pramhdr_read_opts *o);
 
 __attribute__((format(printf, 6, 7)))

@@ -40,26 +40,20 @@ struct verify {
 	pthread_mutex_t shared_fd;	/* for threads that could not reopen */
 };
 
+/* A piece is at most PIECE bytes: one read, one CRC. */
 static void check_piece(struct verify *v, struct piece *p, int fd,
 			unsigned char *buf)
 {
-	uint64_t phys = v->runs[p->run].phys + p->off, at;
+	uint64_t phys = v->runs[p->run].phys + p->off;
 
-	p->crc = 0;
-	for (at = 0; at < p->len; at += PIECE) {
-		size_t n = p->len - at < PIECE ? p->len - at : PIECE;
-
-		if (fd >= 0) {
-			p->err = src_pread(v->src, fd, phys + at, buf, n);
-		} else {
-			pthread_mutex_lock(&v->shared_fd);
-			p->err = pramhdr_source_read(v->src, phys + at, buf, n);
-			pthread_mutex_unlock(&v->shared_fd);
-		}
-		if (p->err)
-			return;
-		p->crc = pramhdr_crc32c(p->crc, buf, n);
+	if (fd >= 0) {
+		p->err = src_pread(v->src, fd, phys, buf, p->len);
+	} else {
+		pthread_mutex_lock(&v->shared_fd);
+		p->err = pramhdr_source_read(v->src, phys, buf, p->len);
+		pthread_mutex_unlock(&v->shared_fd);
 	}
+	p->crc = p->err ? 0 : pramhdr_crc32c(0, buf, p->len);
 }
 
 static void *worker(void *arg)
@@ -120,11 +114,10 @@ static int cut(struct verify *v, const struct data_run *runs, size_t nr,
 }
 
 /*
- * Check @nr runs: @crcs[i] is set to the CRC of run i as read, @errs[i] to
- * the error reading it, if any. Returns 0 or -ENOMEM.
+ * Read @nr runs and set each one's ->got to its CRC as read, ->err to the
+ * error reading it, if any. Returns 0 or -ENOMEM.
  */
-int verify_runs(struct pramhdr_source *src, const struct data_run *runs,
-		size_t nr, uint32_t *crcs, int *errs,
+int verify_runs(struct pramhdr_source *src, struct data_run *runs, size_t nr,
 		const struct pramhdr_read_opts *o)
 {
 	struct verify v = { .src = src, .runs = runs,
@@ -155,16 +148,17 @@ int verify_runs(struct pramhdr_source *src, const struct data_run *runs,
 		o->progress(total, total, o->progress_arg);
 
 	for (i = 0; i < nr; i++) {
-		crcs[i] = 0;
-		errs[i] = 0;
+		runs[i].got = 0;
+		runs[i].err = 0;
 	}
 	/* Pieces are in run order: put each run's CRC together. */
 	for (i = 0; i < v.nr_pieces; i++) {
 		const struct piece *p = &v.pieces[i];
+		struct data_run *r = &runs[p->run];
 
-		if (p->err && !errs[p->run])
-			errs[p->run] = p->err;
-		crcs[p->run] = pramhdr_crc32c_combine(crcs[p->run], p->crc, p->len);
+		if (!r->err)
+			r->err = p->err;
+		r->got = pramhdr_crc32c_combine(r->got, p->crc, p->len);
 	}
 	free(v.pieces);
 	return 0;

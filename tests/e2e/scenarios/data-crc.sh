@@ -35,7 +35,7 @@ boot_2() {
 	if mount -t tmpfs -o pram=trusted,pram_verify=none none /mnt/b 2>/run/err; then
 		fail "pram_verify=none was taken"
 	fi
-	check "pram_verify= says what it takes" dmesg_has "pram_verify= takes all or metadata"
+	check "the refusal names pram_verify" dmesg_has "Bad value for 'pram_verify'"
 	if mount_pram checked /mnt/a 2>/run/err; then
 		fail "a node with a changed byte was mounted"
 	fi
