@@ -51,6 +51,10 @@
  *   e2e-util faultpages FILE MIB        write-fault MIB of a fresh shared
  *                                       mapping of FILE page by page:
  *                                       "SECONDS PAGES"
+ *   e2e-util timed mount DIR OPTS       one system call timed alone (no
+ *   e2e-util timed umount DIR           process start-up in the figure):
+ *   e2e-util timed write FILE TEXT      mount a tmpfs (noatime), unmount,
+ *                                       or write TEXT to FILE; "SECONDS"
  *   e2e-util iouring-pin FILE SRC GO    pin FILE's first page as an io_uring
  *                                       fixed buffer, wait for GO to exist,
  *                                       then read SRC into it
@@ -979,6 +983,39 @@ static int cmd_faultpages(int argc, char **argv)
 	return 0;
 }
 
+/*
+ * timed mount DIR OPTS | timed umount DIR | timed write FILE TEXT: what
+ * the benchmark times, without the start-up of a process around it.
+ */
+static int cmd_timed(int argc, char **argv)
+{
+	int fd = -1, ret;
+	double t0;
+
+	if (!strcmp(argv[1], "write") && argc == 4) {
+		fd = open(argv[2], O_WRONLY);
+		if (fd < 0)
+			return fail(argv[2]);
+	} else if (!(!strcmp(argv[1], "mount") && argc == 4) &&
+		   !(!strcmp(argv[1], "umount") && argc == 3)) {
+		return 2;
+	}
+	t0 = now_s();
+	if (fd >= 0)
+		ret = write(fd, argv[3], strlen(argv[3])) < 0 ? -1 : 0;
+	else if (argc == 4)
+		ret = mount("none", argv[2], "tmpfs", MS_NOATIME, argv[3]);
+	else
+		ret = umount(argv[2]);
+	t0 = now_s() - t0;
+	if (ret)
+		return fail(argv[2]);
+	if (fd >= 0)
+		close(fd);
+	printf("%.6f\n", t0);
+	return 0;
+}
+
 static const struct command {
 	const char *name;
 	int min_args, max_args;		/* after the name */
@@ -1006,6 +1043,7 @@ static const struct command {
 	{ "setquota", 7, 7, cmd_setquota },
 	{ "settime", 3, 3, cmd_settime },
 	{ "setxattr", 3, 3, cmd_setxattr },
+	{ "timed", 2, 3, cmd_timed },
 };
 
 int main(int argc, char **argv)
