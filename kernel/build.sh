@@ -3,14 +3,17 @@
 # kernel/BASE pins) + kernel/patches/ + a QEMU config fragment. The series
 # must carry the format header exactly as libpramhdr has it.
 #
-# Prints the directory that holds bzImage, .config and BUILD-INFO.
+# Prints the directory that holds the kernel (bzImage on x86_64, Image on
+# arm64), .config and BUILD-INFO. A fragment's "# arch: ARCH" line picks
+# the architecture (default x86_64); arm64 is cross-compiled with
+# Debian's gcc-aarch64-linux-gnu.
 # Results are cached in $PRAM_CACHE/kernel/<hash of every input>, so a
 # rebuild with unchanged inputs takes a second; a changed input rebuilds
 # incrementally in $PRAM_CACHE/kernel-work (only files whose patched text
 # changed get new timestamps).
 #
 # usage: kernel/build.sh [--config NAME]   (default x86_64-qemu; the
-#        debug kernel is x86_64-qemu-debug)
+#        debug kernel is x86_64-qemu-debug, arm64 is arm64-virt)
 source "$(dirname "$0")/../scripts/lib.sh"
 
 config=x86_64-qemu
@@ -28,6 +31,14 @@ add_fragment() {
 	fragments+=("$f")
 }
 add_fragment "$config"
+arch=$(sed -n 's/^# arch: *//p' "${fragments[@]}" | tail -n1)
+case ${arch:-x86_64} in
+x86_64) kmake=(make) target=bzImage image=arch/x86/boot/bzImage ;;
+arm64)
+	kmake=(make ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu-)
+	target=Image image=arch/arm64/boot/Image ;;
+*) die "config $config: unknown arch $arch" ;;
+esac
 
 src=$("$here/fetch-source.sh")
 version=$(cat "$PRAM_CACHE/linux-src/VERSION")
@@ -41,7 +52,7 @@ key=$( {
 	for p in "${patches[@]}"; do cat "$p"; done
 } | sha256sum | cut -c1-16)
 out=$PRAM_CACHE/kernel/$key
-if [ -f "$out/bzImage" ]; then
+if [ -f "$out/$target" ]; then
 	echo "$out"
 	exit 0
 fi
@@ -101,9 +112,9 @@ done
 echo "$touched" >"$tree/.pram-touched"
 
 say "configuring ($config)"
-make -s -C "$tree" O="$obj" tinyconfig >/dev/null
+"${kmake[@]}" -s -C "$tree" O="$obj" tinyconfig >/dev/null
 "$tree/scripts/kconfig/merge_config.sh" -m -O "$obj" "$obj/.config" "${fragments[@]}" >/dev/null
-make -s -C "$tree" O="$obj" olddefconfig >/dev/null
+"${kmake[@]}" -s -C "$tree" O="$obj" olddefconfig >/dev/null
 # Every setting the fragments ask for, the later fragment winning, must
 # have survived (a dependency missing drops a line silently).
 declare -A want=()
@@ -125,13 +136,13 @@ done
 
 say "building the kernel (make -j$(nproc))"
 start=$(date +%s)
-if ! make -C "$tree" O="$obj" -j"$(nproc)" bzImage >"$work/build.log" 2>&1; then
+if ! "${kmake[@]}" -C "$tree" O="$obj" -j"$(nproc)" "$target" >"$work/build.log" 2>&1; then
 	grep -E 'error|Error' "$work/build.log" | head -20 >&2
 	die "kernel build failed; full log in $work/build.log"
 fi
 secs=$(($(date +%s) - start))
 mkdir -p "$out.tmp"
-cp "$obj/arch/x86/boot/bzImage" "$obj/.config" "$obj/System.map" "$out.tmp/"
+cp "$obj/$image" "$obj/.config" "$obj/System.map" "$out.tmp/"
 {
 	echo "linux-source-6.12 $version"
 	echo "config $config"
@@ -140,5 +151,5 @@ cp "$obj/arch/x86/boot/bzImage" "$obj/.config" "$obj/System.map" "$out.tmp/"
 } >"$out.tmp/BUILD-INFO"
 rm -rf "$out"
 mv "$out.tmp" "$out"
-say "kernel built in ${secs}s: $out/bzImage"
+say "kernel built in ${secs}s: $out/$target"
 echo "$out"

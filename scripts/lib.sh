@@ -39,7 +39,8 @@ PRAM_KERNEL_SUITE=${PRAM_KERNEL_SUITE:-trixie}
 PRAM_HOST_PACKAGES="build-essential bc bison flex libssl-dev libelf-dev cpio
 libsmartcols-dev libmount-dev clang libclang-rt-14-dev libfdt-dev device-tree-compiler
 xz-utils zstd qemu-system-x86 busybox-static kexec-tools cmake pkg-config
-python3 perl git ca-certificates"
+python3 perl git ca-certificates
+gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-system-arm"
 
 # Install missing host packages; quiet when everything is there already.
 ensure_host_packages() {
@@ -56,9 +57,10 @@ ensure_host_packages() {
 }
 
 # Run apt-get against a private state directory so the host's apt setup is
-# untouched; used to fetch the kernel source from another suite.
+# untouched; used to fetch the kernel source from another suite, and the
+# arm64 guest's packages (PRAM_APT_STATE names their own directory).
 private_apt() {
-	local tool=apt-get dir=$PRAM_CACHE/apt
+	local tool=apt-get dir=${PRAM_APT_STATE:-$PRAM_CACHE/apt}
 	[ -n "$PRAM_DEBIAN_MIRROR" ] ||
 		die "no Debian archive in this host's apt sources: set PRAM_DEBIAN_MIRROR to one"
 	case $1 in policy | show | madison) tool=apt-cache ;; esac

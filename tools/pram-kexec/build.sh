@@ -1,5 +1,5 @@
 #!/bin/bash
-# Build pram-kexec: Debian's kexec-tools source package (pinned below),
+# Build pram-kexec: Debian's kexec-tools source package (pinned in source.sh),
 # tools/pram-kexec/patches/, and pram-kexec's own files (src/, pram.mk and
 # libpramhdr) copied into kexec/pram/. GPL-2.0-only, like kexec-tools.
 #
@@ -8,8 +8,8 @@
 # Cached in $PRAM_CACHE/pram-kexec/<hash>.
 source "$(dirname "$0")/../../scripts/lib.sh"
 
-KEXEC_TOOLS_VERSION=1:2.0.29-2
 here=$PRAM_TOP/tools/pram-kexec
+KEXEC_TOOLS_VERSION=$("$here/source.sh" --version)
 lib=$PRAM_TOP/libpramhdr
 fdt=$PRAM_TOP/fdt
 output=
@@ -30,28 +30,17 @@ finish() {
 key=$( {
 	echo "kexec-tools $KEXEC_TOOLS_VERSION"
 	gcc --version | head -1
-	cat "$0" "$here"/pram.mk "$here"/patches/*.patch "$here"/src/*.[ch] \
+	cat "$0" "$here"/source.sh "$here"/pram.mk "$here"/patches/*.patch "$here"/src/*.[ch] \
 		"$lib"/Makefile.libpramhdr "$lib"/src/*.[ch] "$lib"/include/*.h "$fdt"/src/*.c "$fdt"/include/*.h
 } | sha256sum | cut -c1-16)
 out=$PRAM_CACHE/pram-kexec/$key
 [ -x "$out/pram-kexec" ] && finish "$out/pram-kexec"
 
-# The source package, once: private apt state with trixie's deb-src.
-srcdir=$PRAM_CACHE/kexec-tools-src/$KEXEC_TOOLS_VERSION
-if [ ! -d "$srcdir/tree" ]; then
-	say "fetching kexec-tools $KEXEC_TOOLS_VERSION source from Debian $PRAM_KERNEL_SUITE"
-	rm -rf "$srcdir"
-	mkdir -p "$srcdir"
-	private_apt update >/dev/null 2>&1 || die "apt-get update for $PRAM_KERNEL_SUITE failed"
-	(cd "$srcdir" && private_apt source --download-only "kexec-tools=$KEXEC_TOOLS_VERSION" >/dev/null 2>&1) ||
-		die "downloading the kexec-tools $KEXEC_TOOLS_VERSION source package failed"
-	(cd "$srcdir" && dpkg-source -x --no-check kexec-tools_*.dsc tree >/dev/null) ||
-		die "unpacking kexec-tools failed (is dpkg-dev installed?)"
-fi
+srcdir=$("$here/source.sh") || die "no kexec-tools source"
 
 work=$(mktemp -d "$PRAM_CACHE/pram-kexec-build.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-cp -a "$srcdir/tree" "$work/src"
+cp -a "$srcdir" "$work/src"
 for p in "$here"/patches/*.patch; do
 	patch -d "$work/src" -p1 --batch --forward --silent <"$p" >"$work/patch.log" 2>&1 ||
 		die "$(basename "$p") does not apply to kexec-tools $KEXEC_TOOLS_VERSION: $(cat "$work/patch.log")"

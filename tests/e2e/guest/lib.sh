@@ -72,20 +72,31 @@ next_cmdline() {
 	echo "$out e2e.boot=$((BOOT + 1))${NEXT_APPEND:+ $NEXT_APPEND}"
 }
 
-# Pack this root filesystem (which holds /bzImage) as the next initrd.
+# Pack this root filesystem (which holds the kernel) as the next initrd.
 repack_initrd() {
 	(cd / && find . -xdev \( -path ./run -o -path ./proc -o -path ./sys \
 		-o -path ./dev -o -path ./mnt -o -path ./tmp \) -prune -o -print |
 		cpio -o -H newc 2>/dev/null) >/run/initrd.cpio
 }
 
+# This kernel, as the initramfs holds it, and how the next one learns the
+# root: pram= on x86_64; on arm64 kexec_file_load() writes it into the
+# device tree (/chosen/linux,pram-root), so no pram= unless PRAM_ARG=1.
+case $(uname -m) in
+aarch64) KERNEL_IMAGE=/Image ;;
+*) KERNEL_IMAGE=/bzImage PRAM_ARG=${PRAM_ARG:-1} ;;
+esac
+pram_arg() {
+	[ "${PRAM_ARG:-0}" = 1 ] && echo " pram=$(cat /sys/kernel/mm/pram/root)"
+}
+
 # kexec_load [KEXEC ARGS...]: load this kernel again (or $KEXEC_IMAGE) with
-# pram= of the current root, through kexec_file_load (-s) unless the
+# the current root (pram_arg), through kexec_file_load (-s) unless the
 # arguments say -l style options themselves. Returns kexec's status.
 kexec_load() {
 	repack_initrd
-	kexec ${KEXEC_MODE:--s} -l "${KEXEC_IMAGE:-/bzImage}" --initrd=/run/initrd.cpio \
-		--append="$(next_cmdline) pram=$(cat /sys/kernel/mm/pram/root)" "$@"
+	kexec ${KEXEC_MODE:--s} -l "${KEXEC_IMAGE:-$KERNEL_IMAGE}" --initrd=/run/initrd.cpio \
+		--append="$(next_cmdline)$(pram_arg)" "$@"
 }
 
 # kexec_next [KEXEC ARGS...]: load and jump; never returns on success.
@@ -150,7 +161,7 @@ memfree_kb() { awk '/^MemFree:/ {print $2}' /proc/meminfo; }
 # kexec_with_pram VALUE: jump to the next boot passing pram=VALUE as is.
 kexec_with_pram() {
 	repack_initrd
-	kexec -s -l /bzImage --initrd=/run/initrd.cpio \
+	kexec -s -l "$KERNEL_IMAGE" --initrd=/run/initrd.cpio \
 		--append="$(next_cmdline) pram=$1" || fail "kexec load failed"
 	log "kexec into boot $((BOOT + 1)) with pram=$1"
 	kexec -e
