@@ -49,11 +49,13 @@ boot_1() {
 	check "umount saves it again" umount /mnt/m
 	step "saved again" -$file_kb -$huge_kb
 	# Freed folios leave the LRU (free memory may not show them yet: a
-	# freed folio can wait on a per-CPU list).
+	# freed folio can wait on a per-CPU list). Other processes' pages
+	# come and go on the same lists: a margin of 256 kB, where folios
+	# left behind would show as nothing lost.
 	lru=$(($(kb "Active(anon)") + $(kb "Inactive(anon)")))
 	check "discard" sh -c 'echo mix >/sys/kernel/mm/pram/discard'
 	lru=$((lru - $(kb "Active(anon)") - $(kb "Inactive(anon)")))
 	log "the LRU lost $lru kB"
-	check "its folios are freed" near $lru $file_kb
+	check "its folios are freed" test $lru -ge $((file_kb - 256))
 	pass
 }
