@@ -34,6 +34,9 @@ host_debian_mirror() {
 # The suite that provides linux-source-6.12 (trixie's main archive).
 PRAM_DEBIAN_MIRROR=${PRAM_DEBIAN_MIRROR:-$(host_debian_mirror | head -1)}
 PRAM_KERNEL_SUITE=${PRAM_KERNEL_SUITE:-trixie}
+# The host's own release: its cross compiler's C library is this suite's,
+# so the arm64 userland (sysroot and guest) comes from it too.
+PRAM_HOST_SUITE=${PRAM_HOST_SUITE:-$(. /etc/os-release && echo "${VERSION_CODENAME:-}")}
 
 # Host packages the build and tests need (Debian 12 names).
 PRAM_HOST_PACKAGES="build-essential bc bison flex libssl-dev libelf-dev cpio
@@ -57,21 +60,77 @@ ensure_host_packages() {
 }
 
 # Run apt-get against a private state directory so the host's apt setup is
-# untouched; used to fetch the kernel source from another suite, and the
-# arm64 guest's packages (PRAM_APT_STATE names their own directory).
+# untouched; used to fetch the kernel source from another suite
+# (PRAM_APT_SUITE, default the kernel's; PRAM_APT_STATE names a directory
+# of its own for another suite or architecture).
 private_apt() {
 	local tool=apt-get dir=${PRAM_APT_STATE:-$PRAM_CACHE/apt}
+	local suite=${PRAM_APT_SUITE:-$PRAM_KERNEL_SUITE}
 	[ -n "$PRAM_DEBIAN_MIRROR" ] ||
 		die "no Debian archive in this host's apt sources: set PRAM_DEBIAN_MIRROR to one"
 	case $1 in policy | show | madison) tool=apt-cache ;; esac
 	mkdir -p "$dir/lists/partial" "$dir/archives/partial"
 	cat >"$dir/sources.list" <<-EOS
-		deb $PRAM_DEBIAN_MIRROR $PRAM_KERNEL_SUITE main
-		deb-src $PRAM_DEBIAN_MIRROR $PRAM_KERNEL_SUITE main
+		deb $PRAM_DEBIAN_MIRROR $suite main
+		deb-src $PRAM_DEBIAN_MIRROR $suite main
 	EOS
 	$tool -q -o Dir::Etc::sourcelist="$dir/sources.list" \
 		-o Dir::Etc::sourceparts=/nonexistent \
 		-o Dir::State::Lists="$dir/lists" \
 		-o Dir::Cache::Archives="$dir/archives" \
 		-o Debug::NoLocking=1 -o APT::Sandbox::User=root "$@"
+}
+
+# private_apt for the arm64 packages of the host's release (the arm64
+# sysroot and guest userland), updated once per call of a script.
+arm64_apt() {
+	[ -n "$PRAM_HOST_SUITE" ] || die "no VERSION_CODENAME in /etc/os-release: set PRAM_HOST_SUITE"
+	PRAM_APT_STATE=$PRAM_CACHE/apt-arm64-$PRAM_HOST_SUITE PRAM_APT_SUITE=$PRAM_HOST_SUITE \
+		private_apt "$1" -o APT::Architectures=arm64 "${@:2}"
+}
+
+# arm64_versions PACKAGE...: "PACKAGE VERSION" lines for the arm64
+# packages of the host's release (after arm64_apt update); dies naming
+# any that is missing.
+arm64_versions() {
+	local out missing
+	arm64_apt update >/dev/null 2>&1 || arm64_apt update >&2 ||
+		die "apt-get update (arm64) for $PRAM_HOST_SUITE failed: is $PRAM_DEBIAN_MIRROR reachable?"
+	out=$(arm64_apt policy "${@/%/:arm64}" 2>/dev/null | awk '
+		/^[^ ].*:$/ { sub(/:arm64:$/, ""); sub(/:$/, ""); p = $0 }
+		/^  Candidate:/ && $2 != "(none)" { print p, $2 }')
+	missing=$(for p in "$@"; do grep -q "^$p " <<<"$out" || echo "$p"; done)
+	[ -z "$missing" ] || die "no arm64" $missing "in $PRAM_HOST_SUITE"
+	echo "$out"
+}
+
+# copy_needed SYSROOT DEST PROGRAM...: copy the shared libraries the
+# programs load, and those they load in turn, from SYSROOT (an arm64
+# sysroot: no ldd for another architecture) to DEST's lib/TRIPLET, and
+# the loader where the programs look for it.
+copy_needed() {
+	local sysroot=$1 dest=$2 todo=("${@:3}") f name interp lib d
+	local triplet=aarch64-linux-gnu
+	local -A seen=()
+	mkdir -p "$dest/lib/$triplet"
+	while [ ${#todo[@]} -gt 0 ]; do
+		f=${todo[0]}
+		todo=("${todo[@]:1}")
+		interp=$(readelf -l "$f" 2>/dev/null | sed -n 's/.*interpreter: \(.*\)]$/\1/p')
+		if [ -n "$interp" ] && [ ! -e "$dest$interp" ]; then
+			mkdir -p "$dest$(dirname "$interp")"
+			cp -L "$sysroot$interp" "$dest$interp" || die "no loader $interp in $sysroot"
+		fi
+		for name in $(readelf -d "$f" | sed -n 's/.*(NEEDED).*\[\(.*\)\]$/\1/p'); do
+			[ -z "${seen[$name]:-}" ] || continue
+			seen[$name]=1
+			lib=
+			for d in lib usr/lib; do
+				[ -e "$sysroot/$d/$triplet/$name" ] && lib=$sysroot/$d/$triplet/$name && break
+			done
+			[ -n "$lib" ] || die "$(basename "$f") needs $name, not in $sysroot"
+			cp -L "$lib" "$dest/lib/$triplet/$name"
+			todo+=("$lib")
+		done
+	done
 }

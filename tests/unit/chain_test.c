@@ -29,32 +29,48 @@ struct fixture {
 	char path[64];
 };
 
-/* Two nodes: a tmpfs tree with a file of 3 runs, and a raw node. */
-static void setup(struct fixture *f)
+/*
+ * Two nodes: a tmpfs tree with a file of 3 runs, and a raw node, in pages
+ * of 1 << @shift bytes. With pages larger than 4 KiB the raw node's large
+ * run is of order 5, not 9 (32 MiB of 64 KiB pages), to keep the image
+ * small.
+ */
+static void setup_pages(struct fixture *f, uint32_t shift)
 {
+	uint64_t page = 1ULL << shift;
+
 	memset(f, 0, sizeof(*f));
 	img_init(&f->img, BASE, SIZE);
+	img_set_page_shift(&f->img, shift);
 	rec_super(&f->meta, 1);
 	rec_inode(&f->meta, 1, S_IFDIR | 0755, 0, 0, 0, NULL);
-	rec_inode(&f->meta, 2, S_IFREG | 0644, 5 * IMG_PAGE + 100, 0, 3, NULL);
+	rec_inode(&f->meta, 2, S_IFREG | 0644, 5 * page + 100, 0, 3, NULL);
 	rec_dentry(&f->meta, 1, 2, "file");
 	rec_inode(&f->meta, 3, S_IFDIR | 0700, 0, 0, 0, NULL);
 	rec_dentry(&f->meta, 1, 3, "dir");
 	rec_inode(&f->meta, 4, S_IFLNK | 0777, 0, 0, 0, "../file");
 	rec_dentry(&f->meta, 3, 4, "link");
 	rec_dentry(&f->meta, 3, 2, "hardlink");
-	rec_end(&f->meta, 4, 4, 6);
+	rec_end(&f->meta, 4, 4, 5);
 	f->runs0[0] = (struct img_run){ .index = 0, .pages = 2 };
 	f->runs0[1] = (struct img_run){ .index = 3, .pages = 1 };
 	f->runs0[2] = (struct img_run){ .index = 4, .pages = 2, .order = 1 };
 	f->runs1[0] = (struct img_run){ .index = 0, .pages = 4 };
-	f->runs1[1] = (struct img_run){ .index = 512, .pages = 512, .order = 9 };
+	if (shift == 12)
+		f->runs1[1] = (struct img_run){ .index = 512, .pages = 512, .order = 9 };
+	else
+		f->runs1[1] = (struct img_run){ .index = 32, .pages = 32, .order = 5 };
 	f->nodes[0] = (struct img_node){ .name = "tree", .type = PRAM_NODE_SHMEM,
 		.meta = f->meta.p, .meta_len = f->meta.len, .runs = f->runs0,
 		.nr_runs = 3 };
 	f->nodes[1] = (struct img_node){ .name = "raw", .type = PRAM_NODE_RAW,
 		.meta = "hello", .meta_len = 5, .runs = f->runs1, .nr_runs = 2 };
 	img_build(&f->img, f->nodes, 2);
+}
+
+static void setup(struct fixture *f)
+{
+	setup_pages(f, 12);
 }
 
 static void teardown(struct fixture *f)
@@ -556,6 +572,40 @@ static int collect(void *arg, const void *buf, size_t len)
 	return 0;
 }
 
+/*
+ * The fixture's file, tree @t of chain @c, read from its runs in @src:
+ * pages 0-1, a hole at 2, 3, 4-5, then 100 bytes of 5 (imgwriter fills
+ * page i with i + 1), in the chain's page size.
+ */
+static void check_file(struct pramhdr_source *src,
+		       const struct pramhdr_chain *c, const struct pramhdr_tree *t)
+{
+	struct pramhdr_report rep = { 0 };
+	size_t page = c->page_size, nr, i;
+	struct recbuf out = { 0 };
+	struct pramhdr_run *runs;
+
+	CHECK(pramhdr_node_runs(src, &c->nodes[0], &runs, &nr) == 0);
+	CHECK(nr == 3);
+	CHECK(pramhdr_tree_check_runs(t, runs, nr, c->page_size, 0, &rep) == 0);
+	dump(&rep);
+	CHECK(pramhdr_file_read(src, runs, nr, &t->files[1], c->page_size,
+				collect, &out) == 0);
+	CHECK(out.len == 5 * page + 100);
+	for (i = 0; i < out.len; i++) {
+		size_t pg = i / page;
+		int want = pg == 2 ? 0 : (int)(pg + 1);
+
+		if (out.p[i] != want) {
+			CHECK(out.p[i] == want);
+			break;
+		}
+	}
+	pramhdr_report_free(&rep);
+	free(out.p);
+	free(runs);
+}
+
 TEST(tree_and_file)
 {
 	struct fixture f;
@@ -563,9 +613,7 @@ TEST(tree_and_file)
 	struct pramhdr_report rep = { 0 };
 	struct pramhdr_chain *c;
 	struct pramhdr_tree *t;
-	struct pramhdr_run *runs;
-	struct recbuf out = { 0 };
-	size_t len, nr, i;
+	size_t len;
 	void *meta;
 
 	setup(&f);
@@ -585,22 +633,7 @@ TEST(tree_and_file)
 	CHECK(t->files[4].ino == t->files[1].ino);
 	CHECK(t->files[1].mtime == 1700000000LL * 1000000000 + 123456789);
 
-	/* The file: pages 0-1, a hole at 2, 3, 4-5, then 100 bytes of 5. */
-	CHECK(pramhdr_node_runs(src, &c->nodes[0], &runs, &nr) == 0);
-	CHECK(nr == 3);
-	CHECK(pramhdr_file_read(src, runs, nr, &t->files[1], 4096, collect, &out) == 0);
-	CHECK(out.len == 5 * 4096 + 100);
-	for (i = 0; i < out.len; i++) {
-		size_t pg = i / 4096;
-		int want = pg == 2 ? 0 : (int)(pg + 1);
-
-		if (out.p[i] != want) {
-			CHECK(out.p[i] == want);
-			break;
-		}
-	}
-	free(out.p);
-	free(runs);
+	check_file(src, c, t);
 	free(meta);
 	pramhdr_tree_free(t);
 	pramhdr_chain_free(c);
@@ -1082,6 +1115,56 @@ TEST(kdump_compressed_refused)
 	CHECK(strstr(pramhdr_strerror(-EPROTONOSUPPORT), "makedumpfile -E"));
 	CHECK(pramhdr_source_open_elf(&src, "/nonexistent") == -ENOENT);
 	unlink(path);
+}
+
+/*
+ * Chains of 16 KiB and 64 KiB pages (arm64 kernels) read as well as those
+ * of 4 KiB: every structure and CRC in the root's page size, a file's
+ * pages at page-size offsets. A root that claims another page size than
+ * its pages have fails its CRC; one out of range is refused as such.
+ */
+TEST(page_sizes)
+{
+	static const uint32_t shifts[] = { 14, 16 };
+
+	for (size_t k = 0; k < sizeof(shifts) / sizeof(shifts[0]); k++) {
+		uint32_t shift = shifts[k];
+		size_t page = (size_t)1 << shift, len;
+		struct pramhdr_report rep = { 0 };
+		struct pramhdr_source *src;
+		struct pramhdr_chain *c;
+		struct pramhdr_tree *t;
+		struct pram_root *r;
+		struct fixture f;
+		void *meta;
+
+		setup_pages(&f, shift);
+		CHECK(walk(&f, PRAMHDR_VERIFY_DATA, &c, &rep) == 0);
+		dump(&rep);
+		CHECK(c->page_size == page);
+		CHECK(c->nr_nodes == 2 && c->nodes[0].ok && c->nodes[1].ok);
+		CHECK(c->nodes[0].data_checked && !c->nodes[0].data_bad);
+		CHECK(c->nodes[1].data_checked && c->nodes[1].data_pages == 36);
+
+		CHECK(pramhdr_source_open_raw(&src, f.path, BASE) == 0);
+		CHECK(pramhdr_node_meta(src, &c->nodes[0], &meta, &len) == 0);
+		CHECK(pramhdr_tree_decode(meta, len, 0, &t, &rep) == 0);
+		check_file(src, c, t);
+		free(meta);
+		pramhdr_tree_free(t);
+		pramhdr_chain_free(c);
+		pramhdr_source_close(src);
+
+		/* The root says 4 KiB: its CRC, over 4 KiB, does not match. */
+		r = img_at(&f.img, f.img.root);
+		r->page_shift = htole32(12);
+		EXPECT_ONLY(&f, 0, PRAMHDR_P_CRC, -1);
+		/* 128 KiB pages: not a page size the format knows. */
+		r->page_shift = htole32(17);
+		img_reseal(&f.img, f.img.root);
+		EXPECT_ONLY(&f, 0, PRAMHDR_P_VERSION, -1);
+		teardown(&f);
+	}
 }
 
 /* The same chain through an ELF core cut into @chunk-byte segments. */

@@ -9,7 +9,7 @@
 #include "imgwriter.h"
 #include "pramhdr.h"
 
-#define PAYLOAD (IMG_PAGE - sizeof(struct pram_page_hdr))
+#define PAYLOAD(img) ((img)->page - sizeof(struct pram_page_hdr))
 
 void img_init(struct img *img, uint64_t base, size_t size)
 {
@@ -20,6 +20,13 @@ void img_init(struct img *img, uint64_t base, size_t size)
 	img->base = base;
 	img->size = size;
 	img->next = base;
+	img_set_page_shift(img, 12);
+}
+
+void img_set_page_shift(struct img *img, uint32_t shift)
+{
+	img->page_shift = shift;
+	img->page = 1u << shift;
 }
 
 void img_free(struct img *img)
@@ -30,19 +37,19 @@ void img_free(struct img *img)
 
 void *img_at(struct img *img, uint64_t phys)
 {
-	if (phys < img->base || phys + IMG_PAGE > img->base + img->size)
+	if (phys < img->base || phys + img->page > img->base + img->size)
 		abort();
 	return img->mem + (phys - img->base);
 }
 
 uint64_t img_alloc(struct img *img, uint64_t pages, uint64_t align_pages)
 {
-	uint64_t a = align_pages * IMG_PAGE, p;
+	uint64_t a = align_pages * img->page, p;
 
 	p = (img->next + a - 1) / a * a;
-	if (p + pages * IMG_PAGE > img->base + img->size)
+	if (p + pages * img->page > img->base + img->size)
 		abort();
-	img->next = p + pages * IMG_PAGE;
+	img->next = p + pages * img->page;
 	return p;
 }
 
@@ -55,7 +62,7 @@ void img_reseal(struct img *img, uint64_t phys)
 
 	crc = pramhdr_crc32c(0, page, 4);
 	crc = pramhdr_crc32c(crc, zero, 4);
-	crc = pramhdr_crc32c(crc, page + 8, IMG_PAGE - 8);
+	crc = pramhdr_crc32c(crc, page + 8, img->page - 8);
 	hdr->crc = htole32(crc);
 }
 
@@ -66,7 +73,7 @@ static struct pram_page_hdr *new_page(struct img *img, uint32_t magic,
 
 	*phys = img_alloc(img, 1, 1);
 	hdr = img_at(img, *phys);
-	memset(hdr, 0, IMG_PAGE);
+	memset(hdr, 0, img->page);
 	hdr->magic = htole32(magic);
 	hdr->self = htole64(*phys);
 	hdr->seq = htole32(seq);
@@ -89,7 +96,7 @@ static void build_node(struct img *img, struct img_node *n, uint32_t seq)
 
 	while (left) {
 		struct pram_page_hdr *h = new_page(img, PRAM_MAGIC_BYTES, nseq++, &p);
-		size_t k = left < PAYLOAD ? left : PAYLOAD;
+		size_t k = left < PAYLOAD(img) ? left : PAYLOAD(img);
 
 		memcpy(h + 1, m, k);
 		h->count = htole32(k);
@@ -117,12 +124,12 @@ static void build_node(struct img *img, struct img_node *n, uint32_t seq)
 
 		r->phys = img_alloc(img, r->pages, 1u << r->order);
 		for (j = 0; j < r->pages; j++) {
-			unsigned char *d = img_at(img, r->phys + (uint64_t)j * IMG_PAGE);
+			unsigned char *d = img_at(img, r->phys + (uint64_t)j * img->page);
 
-			memset(d, (int)(r->index + j + 1), IMG_PAGE);
-			crc = pramhdr_crc32c(crc, d, IMG_PAGE);
+			memset(d, (int)(r->index + j + 1), img->page);
+			crc = pramhdr_crc32c(crc, d, img->page);
 		}
-		if (!prev || used == PAYLOAD / sizeof(*e)) {
+		if (!prev || used == PAYLOAD(img) / sizeof(*e)) {
 			lh = new_page(img, PRAM_MAGIC_LINK, lseq++, &p);
 			if (prev) {
 				((struct pram_page_hdr *)img_at(img, prev))->next = htole64(p);
@@ -170,7 +177,7 @@ uint64_t img_build(struct img *img, struct img_node *nodes, size_t n)
 	}
 	/* One extent covers everything allocated, the table page included. */
 	eh = new_page(img, PRAM_MAGIC_EXTENT, 0, &img->ext_head);
-	ext_pages = (img->next - first) / IMG_PAGE;
+	ext_pages = (img->next - first) / img->page;
 	e = (void *)(eh + 1);
 	e->start = htole64(first);
 	e->nr_pages = htole64(ext_pages);
@@ -178,7 +185,7 @@ uint64_t img_build(struct img *img, struct img_node *nodes, size_t n)
 	img_reseal(img, img->ext_head);
 
 	root->version = htole32(PRAM_FORMAT_VERSION);
-	root->page_shift = htole32(12);
+	root->page_shift = htole32(img->page_shift);
 	root->generation = htole64(1);
 	root->nr_nodes = htole64(n);
 	root->node_head = htole64(n ? nodes[0].phys : 0);

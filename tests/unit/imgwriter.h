@@ -35,6 +35,8 @@ struct img_node {
 
 struct img {
 	unsigned char *mem;
+	uint32_t page_shift;	/* IMG_PAGE's unless img_set_page_shift() */
+	uint32_t page;
 	uint64_t base;
 	size_t size;
 	uint64_t next;		/* next free page, bump allocation */
@@ -43,6 +45,8 @@ struct img {
 };
 
 void img_init(struct img *img, uint64_t base, size_t size);
+/* Write pages of 1 << @shift bytes (16 KiB, 64 KiB kernels); before img_build(). */
+void img_set_page_shift(struct img *img, uint32_t shift);
 void img_free(struct img *img);
 void *img_at(struct img *img, uint64_t phys);
 uint64_t img_alloc(struct img *img, uint64_t pages, uint64_t align_pages);

@@ -3,8 +3,10 @@
 # tools/pram-kexec/patches/, and pram-kexec's own files (src/, pram.mk and
 # libpramhdr) copied into kexec/pram/. GPL-2.0-only, like kexec-tools.
 #
-# usage: tools/pram-kexec/build.sh [--output FILE]
+# usage: tools/pram-kexec/build.sh [--output FILE] [--host TRIPLET --sysroot DIR]
 # Prints the path of the binary (copied to FILE too with --output).
+# --host cross-builds (aarch64-linux-gnu) against the libraries of DIR
+# (scripts/arm64-sysroot).
 # Cached in $PRAM_CACHE/pram-kexec/<hash>.
 source "$(dirname "$0")/../../scripts/lib.sh"
 
@@ -12,14 +14,25 @@ here=$PRAM_TOP/tools/pram-kexec
 KEXEC_TOOLS_VERSION=$("$here/source.sh" --version)
 lib=$PRAM_TOP/libpramhdr
 fdt=$PRAM_TOP/fdt
-output=
+output= host= sysroot=
 while [ $# -gt 0 ]; do
 	case $1 in
 	--output) output=$2; shift ;;
-	*) die "usage: tools/pram-kexec/build.sh [--output FILE]" ;;
+	--host) host=$2; shift ;;
+	--sysroot) sysroot=$2; shift ;;
+	*) die "usage: tools/pram-kexec/build.sh [--output FILE] [--host TRIPLET --sysroot DIR]" ;;
 	esac
 	shift
 done
+cc=gcc configure_args=()
+if [ -n "$host" ]; then
+	[ -d "$sysroot" ] || die "--host $host needs --sysroot DIR (scripts/arm64-sysroot)"
+	cc=$host-gcc
+	configure_args=(--host="$host" CC="$cc --sysroot=$sysroot"
+		LDFLAGS="-Wl,-rpath-link,$sysroot/usr/lib/$host")
+	export PKG_CONFIG_SYSROOT_DIR=$sysroot
+	export PKG_CONFIG_LIBDIR=$sysroot/usr/lib/$host/pkgconfig:$sysroot/usr/share/pkgconfig
+fi
 # Print the binary's path, and copy it where asked.
 finish() {
 	[ -z "$output" ] || cp "$1" "$output"
@@ -29,7 +42,8 @@ finish() {
 
 key=$( {
 	echo "kexec-tools $KEXEC_TOOLS_VERSION"
-	gcc --version | head -1
+	echo "${host:-native} $sysroot"
+	$cc --version | head -1
 	cat "$0" "$here"/source.sh "$here"/pram.mk "$here"/patches/*.patch "$here"/src/*.[ch] \
 		"$lib"/Makefile.libpramhdr "$lib"/src/*.[ch] "$lib"/include/*.h "$fdt"/src/*.c "$fdt"/include/*.h
 } | sha256sum | cut -c1-16)
@@ -50,10 +64,10 @@ cp "$here"/pram.mk "$here"/src/*.[ch] "$lib"/Makefile.libpramhdr \
 	"$lib"/src/*.[ch] "$lib"/include/*.h \
 	"$fdt"/src/*.c "$fdt"/include/*.h "$work/src/kexec/pram/"
 
-say "building pram-kexec"
-(cd "$work/src" && ./configure --without-xen --without-lzma \
+say "building pram-kexec${host:+ for $host}"
+(cd "$work/src" && ./configure --without-xen --without-lzma "${configure_args[@]}" \
 	>"$work/build.log" 2>&1 && make -j"$(nproc)" >>"$work/build.log" 2>&1) || {
-	grep -E 'error|Error' "$work/build.log" | head -20 >&2
+	tail -20 "$work/build.log" >&2
 	die "building pram-kexec failed"
 }
 mkdir -p "$out.tmp"

@@ -8,4 +8,5 @@ LIBS += -lelf -lz -lpthread $(shell pkg-config --libs mount)
 # Device-tree handoff (kexec_load on arm64), with kexec-tools' libfdt.
 ifeq ($(ARCH),arm64)
 KEXEC_SRCS_base += kexec/pram/dtb.c kexec/pram/pramfdt.c
+CFLAGS += -DPRAM_KEXEC_DT=1
 endif

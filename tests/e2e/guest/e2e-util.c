@@ -40,6 +40,7 @@
  *   e2e-util failnth N mount DIR OPTS   mount a tmpfs (noatime), or write TEXT to
  *   e2e-util failnth N write FILE TEXT  FILE, with its Nth allocation made
  *                                       to fail (fault injection)
+ *   e2e-util pagesize                   this kernel's page size in bytes
  *   e2e-util hwpoison FILE PAGE         poison a page (MADV_HWPOISON)
  *   e2e-util mapwrite FILE THREADS V    THREADS threads write V into pages
  *                                       of a fresh shared mapping of FILE
@@ -912,6 +913,14 @@ static int cmd_now(int argc, char **argv)
 	return 0;
 }
 
+static int cmd_pagesize(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	printf("%ld\n", sysconf(_SC_PAGESIZE));
+	return 0;
+}
+
 static unsigned long long readall_bytes;
 static double readall_secs;
 static volatile uint64_t readall_sum;
@@ -1034,6 +1043,7 @@ static const struct command {
 	{ "mkfiles", 3, 3, cmd_mkfiles },
 	{ "mksock", 1, 1, cmd_mksock },
 	{ "now", 0, 0, cmd_now },
+	{ "pagesize", 0, 0, cmd_pagesize },
 	{ "pattern", 4, 4, cmd_pattern },
 	{ "privwrite", 2, 2, cmd_privwrite },
 	{ "quota", 1, 1, cmd_quota },

@@ -90,6 +90,21 @@ pram_arg() {
 	[ "${PRAM_ARG:-0}" = 1 ] && echo " pram=$(cat /sys/kernel/mm/pram/root)"
 }
 
+# handover_root: the root this kernel was handed by pram-kexec, as 0x<hex>:
+# the one pram= on x86_64; on arm64 /chosen/linux,pram-root, with no
+# pram= beside it. Fails if it was not handed over that way.
+handover_root() {
+	local dt=/proc/device-tree/chosen/linux,pram-root
+	case $KERNEL_IMAGE in
+	/Image)
+		! grep -q 'pram=' /proc/cmdline && [ -f $dt ] &&
+			printf '0x%x\n' "0x$(od -An -tx1 $dt | tr -d ' \n')" ;;
+	*)
+		[ "$(grep -o 'pram=' /proc/cmdline | wc -l)" -eq 1 ] &&
+			printf '0x%x\n' "$(sed -n 's/.*pram=\([^ ]*\).*/\1/p' /proc/cmdline)" ;;
+	esac
+}
+
 # kexec_load [KEXEC ARGS...]: load this kernel again (or $KEXEC_IMAGE) with
 # the current root (pram_arg), through kexec_file_load (-s) unless the
 # arguments say -l style options themselves. Returns kexec's status.

@@ -18,7 +18,7 @@ boot_1() {
 	check "umount plain saves it without a mountpoint" umount /mnt/plain
 	repack_initrd
 	check "pram-kexec --preserve app and cache" pram-kexec --preserve=app \
-		--preserve=cache -s -l /bzImage --initrd=/run/initrd.cpio \
+		--preserve=cache -s -l $KERNEL_IMAGE --initrd=/run/initrd.cpio \
 		--reuse-cmdline --append="e2e.boot=2"
 	pram-kexec -e
 	fail "pram-kexec -e returned"

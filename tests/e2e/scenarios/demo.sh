@@ -19,7 +19,7 @@ boot_1() {
 	sha256sum /mnt/big /mnt/a/b/smth >/e2e/sums
 	demo "(the tmpfs stays mounted: pram-kexec --preserve freezes and saves it in place)"
 	repack_initrd
-	run pram-kexec --preserve=mytmpfs -l /bzImage --initrd=/run/initrd.cpio \
+	run pram-kexec --preserve=mytmpfs -l $KERNEL_IMAGE --initrd=/run/initrd.cpio \
 		--reuse-cmdline --append=e2e.boot=2
 	[ "$(cat /sys/kernel/kexec_loaded)" = 1 ] || fail "pram-kexec loaded nothing"
 	run pramdump
@@ -31,7 +31,11 @@ boot_1() {
 }
 
 boot_2() {
-	demo "---- second kernel: booted with $(grep -o 'pram=[^ ]*' /proc/cmdline) ----"
+	if [ "$KERNEL_IMAGE" = /Image ]; then
+		demo "---- second kernel: its device tree says /chosen/linux,pram-root = $(handover_root) ----"
+	else
+		demo "---- second kernel: booted with $(grep -o 'pram=[^ ]*' /proc/cmdline) ----"
+	fi
 	dmesg | grep 'pram:' | sed 's/^/DEMO:   dmesg: /'
 	run pramdump
 	run pramdump files mytmpfs

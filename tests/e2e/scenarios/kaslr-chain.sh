@@ -5,6 +5,9 @@
 # node keeps over half of RAM preserved, so that a decompressor that did
 # not avoid preserved memory would land on it in nearly every boot (its
 # data CRCs, checked when it is mounted, would then fail).
+# On arm64 the kernel runs where kexec places its image (the kernel
+# itself, with kexec_file_load, off preserved memory): its randomization
+# is virtual only, so there the slots are noted, not required to differ.
 # e2e: mem=1G timeout=900
 check_slots() {
 	kernel_slot >>/e2e/slots
@@ -46,7 +49,9 @@ boot_6() {
 	ballast
 	restore_tree chain /mnt/c
 	distinct=$(sort -u /e2e/slots | wc -l)
-	check "KASLR used at least 4 different slots in 6 boots ($distinct)" \
-		test "$distinct" -ge 4
+	if [ "$KERNEL_IMAGE" = /bzImage ]; then
+		check "KASLR used at least 4 different slots in 6 boots ($distinct)" \
+			test "$distinct" -ge 4
+	fi
 	pass
 }

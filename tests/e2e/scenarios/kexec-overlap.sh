@@ -11,7 +11,7 @@ boot_1() {
 	start=$(printf '0x%x' $((end - (512 << 20))))
 	log "forcing kexec_load segments into preserved $start-$end"
 	repack_initrd
-	if kexec -l /bzImage --initrd=/run/initrd.cpio --mem-min="$start" \
+	if kexec -c -l "$KERNEL_IMAGE" --initrd=/run/initrd.cpio --mem-min="$start" \
 		--mem-max="$end" --append="$(next_cmdline)" 2>/run/err; then
 		fail "kexec_load onto preserved memory was accepted"
 	fi

@@ -6,7 +6,7 @@
 # goes through.
 boot_1() {
 	repack_initrd
-	if pram-kexec --preserve=nosuch -l /bzImage --initrd=/run/initrd.cpio 2>/run/err; then
+	if pram-kexec --preserve=nosuch -l $KERNEL_IMAGE --initrd=/run/initrd.cpio 2>/run/err; then
 		fail "--preserve of a missing tmpfs loaded something"
 	fi
 	cat /run/err
@@ -18,7 +18,7 @@ boot_1() {
 	make_tree /mnt/p
 	check "preserve now" sh -c 'echo keep >/sys/kernel/mm/pram/preserve'
 	check "corrupt its metadata" sh -c 'echo "keep meta" >/sys/kernel/debug/pram/corrupt'
-	if pram-kexec -l /bzImage --initrd=/run/initrd.cpio --append="$(next_cmdline)" 2>/run/err; then
+	if pram-kexec -l $KERNEL_IMAGE --initrd=/run/initrd.cpio --append="$(next_cmdline)" 2>/run/err; then
 		fail "pram-kexec loaded over a corrupted chain"
 	fi
 	cat /run/err
@@ -31,7 +31,7 @@ boot_1() {
 	check "umount saves it cleanly" umount /mnt/p
 
 	ext=$(tail -1 /sys/kernel/debug/pram/extents)
-	if pram-kexec -c -l /bzImage --initrd=/run/initrd.cpio --append="$(next_cmdline)" \
+	if pram-kexec -c -l $KERNEL_IMAGE --initrd=/run/initrd.cpio --append="$(next_cmdline)" \
 		--mem-min="0x${ext%-*}" --mem-max="0x${ext#*-}" 2>/run/err; then
 		fail "segments were placed on preserved memory"
 	fi
@@ -43,7 +43,7 @@ boot_1() {
 	echo victim >/mnt/v/f
 	check "umount saves victim" umount /mnt/v
 	repack_initrd	# now with the manifest
-	check "pram-kexec loads normally now (kexec_load)" pram-kexec -c -l /bzImage \
+	check "pram-kexec loads normally now (kexec_load)" pram-kexec -c -l $KERNEL_IMAGE \
 		--initrd=/run/initrd.cpio --append="$(next_cmdline)"
 	check "loaded" grep -q 1 /sys/kernel/kexec_loaded
 	check "corrupt victim after the load" sh -c 'echo "victim meta" >/sys/kernel/debug/pram/corrupt'
@@ -54,7 +54,7 @@ boot_1() {
 	check "-e says why it does not jump" grep -q "not jumping" /run/err
 	check "-e unloaded the kernel" grep -q 0 /sys/kernel/kexec_loaded
 	check "discard victim" sh -c 'echo victim >/sys/kernel/mm/pram/discard'
-	check "load again" pram-kexec -s -l /bzImage --initrd=/run/initrd.cpio \
+	check "load again" pram-kexec -s -l $KERNEL_IMAGE --initrd=/run/initrd.cpio \
 		--append="$(next_cmdline)"
 	pram-kexec -e
 	fail "pram-kexec -e returned"

@@ -4,7 +4,7 @@
 # checks once more before it jumps. The tree comes back intact.
 boot_1() {
 	repack_initrd
-	check "load the next kernel first" kexec -s -l /bzImage \
+	check "load the next kernel first" kexec -s -l $KERNEL_IMAGE \
 		--initrd=/run/initrd.cpio --append="$(next_cmdline) pram=$(cat /sys/kernel/mm/pram/root)"
 	save_tree late /mnt/l
 	dmesg | grep "saved node 'late'"

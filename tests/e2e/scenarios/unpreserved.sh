@@ -14,7 +14,7 @@ boot_1() {
 	check "umount -l with a file open" umount -l /mnt/l
 	repack_initrd
 	load() {
-		pram-kexec --preserve=kept -l /bzImage --initrd=/run/initrd.cpio \
+		pram-kexec --preserve=kept -l $KERNEL_IMAGE --initrd=/run/initrd.cpio \
 			--append="$(next_cmdline)" >/run/out 2>&1
 		st=$?
 		cat /run/out

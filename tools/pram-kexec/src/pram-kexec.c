@@ -35,6 +35,17 @@
 #define PLAN		PLAN_DIR "/plan"
 #define CMDLINE_MAX	2048	/* x86 COMMAND_LINE_SIZE */
 
+/*
+ * Where the next kernel learns the root. On device-tree architectures
+ * (pram.mk sets PRAM_KEXEC_DT) the tree carries it: pram_kexec_dtb()
+ * writes it for kexec_load, the kernel itself for kexec_file_load, and a
+ * pram= would only be a second copy, stale once reused. Elsewhere the
+ * command line does.
+ */
+#ifndef PRAM_KEXEC_DT
+#define PRAM_KEXEC_DT	0
+#endif
+
 static const char **preserve;
 static int nr_preserve;
 static int verify_data, check_only, ignore_unpreserved;
@@ -43,6 +54,7 @@ static int active;			/* hand over at all */
 static uint64_t root;
 static struct pram_range *extents;	/* preserved memory, inclusive */
 static size_t nr_extents;
+static char *next_cmdline;		/* as pram_kexec_cmdline() left it */
 
 void pram_kexec_option(int opt, const char *arg)
 {
@@ -282,6 +294,20 @@ static int report_unpreserved(const char *how)
 	return n;
 }
 
+/* The next kernel must see every preserved page: mem=, memmap= may hide some. */
+static void check_hidden(const char *cmdline)
+{
+	const struct pram_range *r;
+	const char *word = NULL;
+	size_t len = 0;
+
+	r = pram_cmdline_hidden(cmdline, extents, nr_extents, &word, &len);
+	if (!r)
+		return;
+	die("pram-kexec: %.*s on the command line hides preserved memory [%#" PRIx64 "-%#" PRIx64 "] from the next kernel, which would drop every node with pages there (see pramdump extents); remove it, or discard those nodes first\n",
+	    (int)len, word ? word : "", r->start, r->end);
+}
+
 int pram_kexec_prepare(unsigned long kexec_flags, int file_syscall)
 {
 	int i, err;
@@ -315,6 +341,8 @@ int pram_kexec_prepare(unsigned long kexec_flags, int file_syscall)
 		return -1;
 	}
 	active = 1;
+	if (next_cmdline)
+		check_hidden(next_cmdline);
 	printf("pram-kexec: handing over root %#" PRIx64 " (%zu preserved extents)\n",
 	       root, nr_extents);
 	report_unpreserved("note");
@@ -327,34 +355,29 @@ int pram_kexec_root(uint64_t *out)
 	return active;
 }
 
-/* The next kernel must see every preserved page: mem=, memmap= may hide some. */
-static void check_hidden(const char *cmdline)
-{
-	const struct pram_range *r;
-	const char *word = NULL;
-	size_t len = 0;
-
-	r = pram_cmdline_hidden(cmdline, extents, nr_extents, &word, &len);
-	if (!r)
-		return;
-	die("pram-kexec: %.*s on the command line hides preserved memory [%#" PRIx64 "-%#" PRIx64 "] from the next kernel, which would drop every node with pages there (see pramdump extents); remove it, or discard those nodes first\n",
-	    (int)len, word ? word : "", r->start, r->end);
-}
-
+/*
+ * pram= is pram-kexec's: any on the next command line is stale (from
+ * --reuse-cmdline) or stray, and is removed; the root is written again
+ * only where the command line carries it. The arm64 loader builds its
+ * line while it parses options, before pram_kexec_prepare() knows the
+ * root: a copy is kept for pram_kexec_prepare() to check.
+ */
 char *pram_kexec_cmdline(char *cmdline)
 {
 	char *out;
 	int err;
 
-	if (!active)
-		return cmdline;
-	err = pram_cmdline_edit(cmdline, root, CMDLINE_MAX, &out);
+	err = pram_cmdline_edit(cmdline, active && !PRAM_KEXEC_DT ? root : 0,
+				CMDLINE_MAX, &out);
 	if (err == -E2BIG)
 		die("pram-kexec: the command line with pram=%#" PRIx64 " exceeds %d bytes\n",
 		    root, CMDLINE_MAX);
-	if (err)
+	free(next_cmdline);
+	next_cmdline = err ? NULL : strdup(out);
+	if (err || !next_cmdline)
 		die("pram-kexec: out of memory\n");
-	check_hidden(out);
+	if (active)
+		check_hidden(out);
 	free(cmdline);
 	return out;
 }
