@@ -43,7 +43,8 @@ PRAM_HOST_PACKAGES="build-essential bc bison flex libssl-dev libelf-dev cpio
 libsmartcols-dev libmount-dev clang libclang-rt-14-dev libfdt-dev device-tree-compiler
 xz-utils zstd qemu-system-x86 busybox-static kexec-tools cmake pkg-config
 python3 perl git ca-certificates
-gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-system-arm"
+gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-system-arm
+debhelper lintian systemd"
 
 # Install missing host packages; quiet when everything is there already.
 ensure_host_packages() {
@@ -90,12 +91,15 @@ arm64_apt() {
 }
 
 # arm64_versions PACKAGE...: "PACKAGE VERSION" lines for the arm64
-# packages of the host's release (after arm64_apt update); dies naming
-# any that is missing.
+# packages of the host's release; dies naming any that is missing.
 arm64_versions() {
-	local out missing
-	arm64_apt update >/dev/null 2>&1 || arm64_apt update >&2 ||
-		die "apt-get update (arm64) for $PRAM_HOST_SUITE failed: is $PRAM_DEBIAN_MIRROR reachable?"
+	local out missing lists=$PRAM_CACHE/apt-arm64-$PRAM_HOST_SUITE/lists
+	# Lists younger than 12 hours are used as they are: one run of the
+	# tests sees one set of versions (and needs no network once cached).
+	if [ -z "$(find "$lists" -maxdepth 1 -name '*_Packages' -mmin -720 -print -quit 2>/dev/null)" ]; then
+		arm64_apt update >/dev/null 2>&1 || arm64_apt update >&2 ||
+			die "apt-get update (arm64) for $PRAM_HOST_SUITE failed: is $PRAM_DEBIAN_MIRROR reachable?"
+	fi
 	out=$(arm64_apt policy "${@/%/:arm64}" 2>/dev/null | awk '
 		/^[^ ].*:$/ { sub(/:arm64:$/, ""); sub(/:$/, ""); p = $0 }
 		/^  Candidate:/ && $2 != "(none)" { print p, $2 }')

@@ -18,12 +18,12 @@ mkdir -p "$base"
 versions=$(arm64_versions "${pkgs[@]}")
 key=$( {
 	echo "$versions $sysroot"
-	sha256sum <"$0"
+	cat "$0" "$PRAM_TOP/scripts/lib.sh" | sha256sum
 	"$PRAM_TOP/tools/pram-kexec/source.sh" --version
 	aarch64-linux-gnu-gcc --version | head -1
 } | sha256sum | cut -c1-16)
 root=$base/$key
-if [ -f "$root.complete" ]; then
+if [ -f "$root.complete" ] && [ -d "$root" ]; then
 	echo "$root"
 	exit 0
 fi
@@ -51,7 +51,7 @@ for f in bin/busybox usr/sbin/kexec usr/bin/fdtput; do
 done
 copy_needed "$sysroot" "$root.tmp" "$root.tmp/usr/bin/fdtput"
 chmod 0755 "$root.tmp/bin/busybox" "$root.tmp/usr/sbin/kexec" "$root.tmp/usr/bin/fdtput"
-rm -rf "$root"
+rm -rf "$root" "$root.complete"
 mv "$root.tmp" "$root"
 touch "$root.complete"
 echo "$root"

@@ -8,30 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dtbfile.h"
 #include "pramfdt.h"
 #include "testutil.h"
-
-static void *load(const char *name, size_t *size)
-{
-	char path[4096];
-	FILE *f;
-	void *buf = malloc(1 << 16);
-
-	snprintf(path, sizeof(path), "%s/%s.dtb", DTB_DIR, name);
-	f = fopen(path, "rb");
-	if (!f || !buf) {
-		fprintf(stderr, "cannot read %s\n", path);
-		exit(2);
-	}
-	*size = fread(buf, 1, 1 << 16, f);
-	fclose(f);
-	return buf;
-}
 
 TEST(set_in_packed_blob)
 {
 	size_t size;
-	void *b = load("basic", &size);
+	void *b = dtb_load("basic", &size);
 	uint64_t root = 0;
 	const char *args;
 	const unsigned char *raw;
@@ -53,7 +37,7 @@ TEST(set_in_packed_blob)
 TEST(missing_chosen)
 {
 	size_t size;
-	void *b = load("nochosen", &size);
+	void *b = dtb_load("nochosen", &size);
 	uint64_t root;
 
 	CHECK(pramfdt_get_root(b, &root) == -ENOENT);
@@ -67,7 +51,7 @@ TEST(missing_chosen)
 TEST(stale_value_replaced_and_deleted)
 {
 	size_t size;
-	void *b = load("stale", &size);
+	void *b = dtb_load("stale", &size);
 	uint64_t root;
 	int node, n = 0, off;
 

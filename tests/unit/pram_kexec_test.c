@@ -69,7 +69,7 @@ static void hidden(const char *cmdline, int want, const char *want_word)
 	const char *word = NULL;
 	size_t len = 0;
 
-	r = pram_cmdline_hidden(cmdline, hide_ext, 2, &word, &len);
+	r = pram_cmdline_hidden(cmdline, hide_ext, 2, NULL, 0, &word, &len);
 	if ((r ? r - hide_ext : -1) != want)
 		fprintf(stderr, "   '%s': got %d, want %d\n", cmdline,
 			r ? (int)(r - hide_ext) : -1, want);
@@ -109,6 +109,41 @@ TEST(cmdline_hides_preserved_memory)
 	hidden("dyndbg=\"mem=1G\"", -1, NULL);
 	/* The last mem= wins, as in the kernel. */
 	hidden("mem=1G mem=4G", -1, NULL);
+}
+
+/*
+ * arm64: mem= keeps that much RAM from the bottom. RAM here: 1 GiB at
+ * 1 GiB and 1 GiB at 2 GiB; one extent at the start of the second bank.
+ */
+static void hidden_arm64(const char *cmdline, bool want)
+{
+	static const struct pram_range ram[] = {
+		{ 0x40000000, 0x7fffffff }, { 0x80000000, 0xbfffffff },
+	};
+	static const struct pram_range ext[] = { { 0x80000000, 0x800fffff } };
+	const char *word = NULL;
+	size_t len = 0;
+	bool got = pram_cmdline_hidden(cmdline, ext, 1, ram, 2, &word, &len);
+
+	if (got != want)
+		fprintf(stderr, "   arm64 '%s': got %d, want %d\n", cmdline, got, want);
+	CHECK(got == want);
+}
+
+TEST(cmdline_hides_preserved_memory_arm64)
+{
+	hidden_arm64("console=ttyAMA0", false);
+	/* 1 GiB of RAM ends at 2 GiB, where the extent starts. */
+	hidden_arm64("mem=1G", true);
+	hidden_arm64("mem=1025M", false);
+	/* An x86 reading would take mem=2G as the address 2 GiB. */
+	hidden_arm64("mem=2G", false);
+	hidden_arm64("mem=3G", false);
+	/* No memmap= on arm64: nothing it says hides anything. */
+	hidden_arm64("memmap=2G", false);
+	hidden_arm64("memmap=1M$0x80000000", false);
+	hidden_arm64("memmap=exactmap memmap=640K@0", false);
+	hidden_arm64("mem=4G mem=1G", true);
 }
 
 TEST(coalesce)

@@ -7,7 +7,9 @@
 # Prints the path of the binary (copied to FILE too with --output).
 # --host cross-builds (aarch64-linux-gnu) against the libraries of DIR
 # (scripts/arm64-sysroot).
-# Cached in $PRAM_CACHE/pram-kexec/<hash>.
+# CFLAGS, CPPFLAGS and LDFLAGS from the environment (dpkg-buildflags in a
+# package build) reach kexec-tools' configure. Cached in
+# $PRAM_CACHE/pram-kexec/<hash>.
 source "$(dirname "$0")/../../scripts/lib.sh"
 
 here=$PRAM_TOP/tools/pram-kexec
@@ -24,12 +26,12 @@ while [ $# -gt 0 ]; do
 	esac
 	shift
 done
-cc=gcc configure_args=()
+cc=${CC:-gcc} configure_args=()
 if [ -n "$host" ]; then
 	[ -d "$sysroot" ] || die "--host $host needs --sysroot DIR (scripts/arm64-sysroot)"
 	cc=$host-gcc
 	configure_args=(--host="$host" CC="$cc --sysroot=$sysroot"
-		LDFLAGS="-Wl,-rpath-link,$sysroot/usr/lib/$host")
+		LDFLAGS="${LDFLAGS:-} -Wl,-rpath-link,$sysroot/usr/lib/$host")
 	export PKG_CONFIG_SYSROOT_DIR=$sysroot
 	export PKG_CONFIG_LIBDIR=$sysroot/usr/lib/$host/pkgconfig:$sysroot/usr/share/pkgconfig
 fi
@@ -42,7 +44,7 @@ finish() {
 
 key=$( {
 	echo "kexec-tools $KEXEC_TOOLS_VERSION"
-	echo "${host:-native} $sysroot"
+	echo "${host:-native} $sysroot ${CFLAGS:-} ${CPPFLAGS:-} ${LDFLAGS:-}"
 	$cc --version | head -1
 	cat "$0" "$here"/source.sh "$here"/pram.mk "$here"/patches/*.patch "$here"/src/*.[ch] \
 		"$lib"/Makefile.libpramhdr "$lib"/src/*.[ch] "$lib"/include/*.h "$fdt"/src/*.c "$fdt"/include/*.h

@@ -36,6 +36,9 @@ boot_1() {
 		fail "segments were placed on preserved memory"
 	fi
 	cat /run/err
+	# The window is one preserved extent: with it taken out of the free
+	# ranges, there is no room at all.
+	check "no room but preserved memory" grep -q "Could not find a free area of memory" /run/err
 	check "nothing loaded" grep -q 0 /sys/kernel/kexec_loaded
 	# Damage found only at -e: unloaded, no jump.
 	mkdir -p /mnt/v

@@ -7,7 +7,13 @@
 # when the node is discarded. Without THP (the debug kernel) the file is
 # all small folios.
 # e2e: mem=1G
-kb() { awk -v k="$1:" '$1 == k {print $2}' /proc/meminfo; }
+# kb FIELD: a /proc/meminfo figure, exact: each CPU's pending counts are
+# folded in first (they can hide up to 20 pages a CPU here, more than the
+# margin below).
+kb() {
+	echo 1 >/proc/sys/vm/stat_refresh
+	awk -v k="$1:" '$1 == k {print $2}' /proc/meminfo
+}
 # near A B: A and B differ by at most 64 kB (other users of shmem)
 near() { [ $(($1 - $2)) -le 64 ] && [ $(($2 - $1)) -le 64 ]; }
 # step WHAT DSHMEM DHUGE: since the last step Shmem and ShmemHugePages

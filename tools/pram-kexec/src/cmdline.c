@@ -160,9 +160,28 @@ static void parse_memory_options(struct ram_view *v, const char *p)
 	}
 }
 
+/*
+ * The address where @amount bytes of @ram (sorted) are used up: where an
+ * arm64 kernel's mem= ends its RAM.
+ */
+static uint64_t amount_end(const struct pram_range *ram, size_t nr_ram,
+			   uint64_t amount)
+{
+	for (size_t i = 0; i < nr_ram; i++) {
+		uint64_t size = ram[i].end - ram[i].start + 1;
+
+		if (amount < size)
+			return ram[i].start + amount;
+		amount -= size;
+	}
+	return UINT64_MAX;
+}
+
 const struct pram_range *pram_cmdline_hidden(const char *cmdline,
 					     const struct pram_range *ext,
-					     size_t n, const char **word,
+					     size_t n,
+					     const struct pram_range *ram,
+					     size_t nr_ram, const char **word,
 					     size_t *word_len)
 {
 	struct ram_view *v = calloc(1, sizeof(*v));
@@ -173,6 +192,16 @@ const struct pram_range *pram_cmdline_hidden(const char *cmdline,
 		return n ? ext : NULL;	/* cannot tell: assume the worst */
 	v->limit = UINT64_MAX;
 	parse_memory_options(v, cmdline);
+	if (ram) {
+		/* arm64: mem= is an amount, and memmap= does not exist. */
+		if (v->limit != UINT64_MAX && v->limit_word &&
+		    !strncmp(v->limit_word, "mem=", 4))
+			v->limit = amount_end(ram, nr_ram, v->limit);
+		else
+			v->limit = UINT64_MAX;
+		v->exact_word = NULL;
+		v->nr_out = 0;
+	}
 	v->nr_ram = pram_ranges_coalesce(v->ram, v->nr_ram);
 	for (i = 0; i < n && !hit; i++) {
 		if (ext[i].end >= v->limit) {

@@ -27,20 +27,27 @@ struct pram_range;
  * @cmdline: the next kernel's command line (may be NULL)
  * @ext: preserved extents, sorted, ends inclusive
  * @n: number of extents
+ * @ram: the RAM mem= counts where it is an amount of RAM (arm64), sorted,
+ *       ends inclusive; NULL where it is an address (x86)
+ * @nr_ram: number of @ram ranges
  * @word: set to the word that hides it (it points into @cmdline)
  * @word_len: set to that word's length
  *
- * mem= (and memmap=nn) ends the next kernel's RAM; memmap=exactmap keeps
- * only the memmap=nn@ss ranges; memmap=nn#ss, nn$ss, nn!ss and nn%ss
- * take ranges out of RAM. The next kernel would drop every node with
- * pages there. The last mem= wins, as in the kernel.
+ * On x86, mem= (and memmap=nn) ends the next kernel's RAM at that
+ * address; memmap=exactmap keeps only the memmap=nn@ss ranges;
+ * memmap=nn#ss, nn$ss, nn!ss and nn%ss take ranges out of RAM. On arm64
+ * (@ram given) mem= keeps that many bytes of RAM from the bottom, and
+ * there is no memmap=. The next kernel would drop every node with pages
+ * in what is hidden. The last mem= wins, as in the kernel.
  *
  * Returns: the first extent that is not wholly in the next kernel's RAM,
  * or NULL.
  */
 const struct pram_range *pram_cmdline_hidden(const char *cmdline,
 					     const struct pram_range *ext,
-					     size_t n, const char **word,
+					     size_t n,
+					     const struct pram_range *ram,
+					     size_t nr_ram, const char **word,
 					     size_t *word_len);
 
 #endif

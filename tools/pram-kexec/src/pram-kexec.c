@@ -294,14 +294,48 @@ static int report_unpreserved(const char *how)
 	return n;
 }
 
+/* The "System RAM" ranges of /proc/iomem, which arm64's mem= counts. */
+struct ram_list {
+	struct pram_range *r;
+	size_t n, cap;
+};
+
+static int add_ram(void *data, int nr, char *str, unsigned long long base,
+		   unsigned long long len)
+{
+	struct ram_list *l = data;
+
+	(void)nr;
+	(void)str;
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 16;
+		l->r = realloc(l->r, l->cap * sizeof(*l->r));
+		if (!l->r)
+			die("pram-kexec: out of memory\n");
+	}
+	l->r[l->n].start = base;
+	l->r[l->n++].end = base + len - 1;
+	return 0;
+}
+
 /* The next kernel must see every preserved page: mem=, memmap= may hide some. */
 static void check_hidden(const char *cmdline)
 {
+	static const struct pram_range none;
+	struct ram_list ram = { 0 };
 	const struct pram_range *r;
 	const char *word = NULL;
 	size_t len = 0;
 
-	r = pram_cmdline_hidden(cmdline, extents, nr_extents, &word, &len);
+	/* Where mem= is an amount of RAM: the RAM it counts, from the bottom. */
+	if (PRAM_KEXEC_DT) {
+		kexec_iomem_for_each_line("System RAM\n", add_ram, &ram);
+		ram.n = pram_ranges_coalesce(ram.r, ram.n);
+	}
+	r = pram_cmdline_hidden(cmdline, extents, nr_extents,
+				PRAM_KEXEC_DT ? (ram.r ? ram.r : &none) : NULL,
+				ram.n, &word, &len);
+	free(ram.r);
 	if (!r)
 		return;
 	die("pram-kexec: %.*s on the command line hides preserved memory [%#" PRIx64 "-%#" PRIx64 "] from the next kernel, which would drop every node with pages there (see pramdump extents); remove it, or discard those nodes first\n",
@@ -370,8 +404,8 @@ char *pram_kexec_cmdline(char *cmdline)
 	err = pram_cmdline_edit(cmdline, active && !PRAM_KEXEC_DT ? root : 0,
 				CMDLINE_MAX, &out);
 	if (err == -E2BIG)
-		die("pram-kexec: the command line with pram=%#" PRIx64 " exceeds %d bytes\n",
-		    root, CMDLINE_MAX);
+		die("pram-kexec: the next kernel's command line%s exceeds %d bytes\n",
+		    active && !PRAM_KEXEC_DT ? " with pram=" : "", CMDLINE_MAX);
 	free(next_cmdline);
 	next_cmdline = err ? NULL : strdup(out);
 	if (err || !next_cmdline)
