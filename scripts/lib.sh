@@ -83,7 +83,7 @@ private_apt() {
 }
 
 # private_apt for the arm64 packages of the host's release (the arm64
-# sysroot and guest userland), updated once per call of a script.
+# sysroot and guest userland), in a state directory of its own.
 arm64_apt() {
 	[ -n "$PRAM_HOST_SUITE" ] || die "no VERSION_CODENAME in /etc/os-release: set PRAM_HOST_SUITE"
 	PRAM_APT_STATE=$PRAM_CACHE/apt-arm64-$PRAM_HOST_SUITE PRAM_APT_SUITE=$PRAM_HOST_SUITE \
