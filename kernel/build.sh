@@ -12,6 +12,10 @@
 # incrementally in $PRAM_CACHE/kernel-work (only files whose patched text
 # changed get new timestamps).
 #
+# A fragment's "# deb: yes" line also builds the kernel as a Debian
+# package (make bindeb-pkg): linux-image-*.deb beside the image, which
+# the Debian guest installs.
+#
 # usage: kernel/build.sh [--config NAME]   (default x86_64-qemu; the
 #        debug kernel is x86_64-qemu-debug, arm64 is arm64-virt)
 source "$(dirname "$0")/../scripts/lib.sh"
@@ -32,6 +36,7 @@ add_fragment() {
 }
 add_fragment "$config"
 arch=$(sed -n 's/^# arch: *//p' "${fragments[@]}" | tail -n1)
+deb=$(sed -n 's/^# deb: *//p' "$here/config/$config.config")
 case ${arch:-x86_64} in
 x86_64) kmake=(make) target=bzImage image=arch/x86/boot/bzImage ;;
 arm64)
@@ -134,15 +139,24 @@ for name in "${!want[@]}"; do
 	esac || die "config fragment line '$line' did not survive olddefconfig"
 done
 
-say "building the kernel (make -j$(nproc))"
+# bindeb-pkg builds the image (make all) and packages it, in one go.
+goal=$target
+if [ "$deb" = yes ]; then
+	goal=bindeb-pkg
+	rm -f "$work"/*.deb "$work"/*.buildinfo "$work"/*.changes
+	export KDEB_PKGVERSION=$version+pram KDEB_CHANGELOG_DIST=$PRAM_KERNEL_SUITE
+	export KDEB_COMPRESS=gzip
+fi
+say "building the kernel (make -j$(nproc) $goal)"
 start=$(date +%s)
-if ! "${kmake[@]}" -C "$tree" O="$obj" -j"$(nproc)" "$target" >"$work/build.log" 2>&1; then
+if ! "${kmake[@]}" -C "$tree" O="$obj" -j"$(nproc)" "$goal" >"$work/build.log" 2>&1; then
 	grep -E 'error|Error' "$work/build.log" | head -20 >&2
 	die "kernel build failed; full log in $work/build.log"
 fi
 secs=$(($(date +%s) - start))
 mkdir -p "$out.tmp"
 cp "$obj/$image" "$obj/.config" "$obj/System.map" "$out.tmp/"
+[ "$deb" != yes ] || cp "$work"/linux-image-[0-9]*.deb "$out.tmp/"
 {
 	echo "linux-source-6.12 $version"
 	echo "config $config"

@@ -44,7 +44,7 @@ libsmartcols-dev libmount-dev clang libclang-rt-14-dev libfdt-dev device-tree-co
 xz-utils zstd qemu-system-x86 busybox-static kexec-tools cmake pkg-config
 python3 perl git ca-certificates
 gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-system-arm
-debhelper lintian systemd"
+debhelper lintian systemd kmod rsync mmdebstrap e2fsprogs"
 
 # Install missing host packages; quiet when everything is there already.
 ensure_host_packages() {

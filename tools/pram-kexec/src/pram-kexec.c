@@ -48,7 +48,7 @@
 
 static const char **preserve;
 static int nr_preserve;
-static int verify_data, check_only, ignore_unpreserved;
+static int verify_data, check_only, ignore_unpreserved, at_shutdown;
 
 static int active;			/* hand over at all */
 static uint64_t root;
@@ -73,6 +73,9 @@ void pram_kexec_option(int opt, const char *arg)
 		break;
 	case OPT_PRAM_IGNORE_UNPRESERVED:
 		ignore_unpreserved = 1;
+		break;
+	case OPT_PRAM_AT_SHUTDOWN:
+		at_shutdown = 1;
 		break;
 	}
 }
@@ -129,6 +132,27 @@ static char *tmpfs_mounted(const char *name)
 	return dir;
 }
 
+/*
+ * --at-shutdown: leave the tmpfs writable, and have the kernel record its
+ * mountpoint now for the save its unmount makes at shutdown, after the
+ * services that use it stopped; pram's systemd-shutdown hook saves it in
+ * place if it is still in use then.
+ */
+static int defer_preserve(const char *name, const char *arg)
+{
+	int err = write_file(SYS_DIR "/mountpoint", arg);
+
+	if (err) {
+		fprintf(stderr, "pram-kexec: recording the mountpoint of pram=%s failed: %s%s\n",
+			name, strerror(-err),
+			err == -ENOENT ? " (a kernel without --at-shutdown support: preserve without it)" : " (see dmesg)");
+		return -1;
+	}
+	printf("pram-kexec: %s: saved at shutdown, when systemd unmounts it (frozen in place if it is still in use then); writable until then\n",
+	       name);
+	return 0;
+}
+
 static int do_preserve(const char *name)
 {
 	struct pramhdr_live_node node;
@@ -139,6 +163,12 @@ static int do_preserve(const char *name)
 		/* The mountpoint goes with it, for a restore at boot. */
 		if (asprintf(&arg, "%s %s", name, dir) < 0)
 			die("pram-kexec: out of memory\n");
+		if (at_shutdown) {
+			err = defer_preserve(name, arg);
+			free(arg);
+			free(dir);
+			return err;
+		}
 		err = write_file(SYS_DIR "/preserve", arg);
 		free(arg);
 		free(dir);
@@ -162,6 +192,37 @@ static int do_preserve(const char *name)
 	fprintf(stderr, "pram-kexec: --preserve=%s: no tmpfs is mounted with pram=%s and no node of that name exists (mount -t tmpfs -o pram=%s ...)\n",
 		name, name, name);
 	return -1;
+}
+
+/*
+ * Tell the kernel where every tmpfs mounted with pram= is (NAME DIR to
+ * /sys/kernel/mm/pram/mountpoint), so that a tree saved later, by
+ * systemd's unmount at shutdown or by pram's shutdown hook when it is
+ * still busy then, still records where pram-restore puts it back. Best
+ * effort: a kernel without that file, or a tmpfs gone meanwhile, only
+ * means no mountpoint.
+ */
+static void record_mountpoints(void)
+{
+	struct libmnt_table *tb = mnt_new_table_from_file("/proc/self/mountinfo");
+	struct libmnt_iter *it = mnt_new_iter(MNT_ITER_FORWARD);
+	struct libmnt_fs *fs;
+
+	while (tb && it && !mnt_table_next_fs(tb, it, &fs)) {
+		char *value, *arg;
+		size_t len;
+
+		if (!mnt_fs_match_fstype(fs, "tmpfs") ||
+		    mnt_fs_get_option(fs, "pram", &value, &len) || !len)
+			continue;
+		if (asprintf(&arg, "%.*s %s", (int)len, value,
+			     mnt_fs_get_target(fs)) < 0)
+			die("pram-kexec: out of memory\n");
+		write_file(SYS_DIR "/mountpoint", arg);
+		free(arg);
+	}
+	mnt_free_iter(it);
+	mnt_unref_table(tb);
 }
 
 /* The extents of a chain just read, as kexec-tools writes ranges. */
@@ -347,6 +408,10 @@ int pram_kexec_prepare(unsigned long kexec_flags, int file_syscall)
 	int i, err;
 
 	(void)file_syscall;
+	if (at_shutdown && !nr_preserve) {
+		fprintf(stderr, "pram-kexec: --at-shutdown goes with --preserve=NAME\n");
+		return -1;
+	}
 	if (kexec_flags & KEXEC_ON_CRASH) {
 		if (nr_preserve)
 			die("pram-kexec: --preserve does not apply to a crash kernel (-p): PRAM stays off in kdump\n");
@@ -361,6 +426,8 @@ int pram_kexec_prepare(unsigned long kexec_flags, int file_syscall)
 		}
 		return 0;
 	}
+	if (!check_only)
+		record_mountpoints();
 	for (i = 0; i < nr_preserve; i++)
 		if (do_preserve(preserve[i]))
 			return -1;
@@ -379,7 +446,8 @@ int pram_kexec_prepare(unsigned long kexec_flags, int file_syscall)
 		check_hidden(next_cmdline);
 	printf("pram-kexec: handing over root %#" PRIx64 " (%zu preserved extents)\n",
 	       root, nr_extents);
-	report_unpreserved("note");
+	if (!at_shutdown)
+		report_unpreserved("note");
 	return 0;
 }
 
