@@ -20,7 +20,7 @@ for d in "${debs[@]}"; do
 done
 
 key=$( {
-	echo "$rootfs"
+	echo "$rootfs $(stat -c %Y "$rootfs")"
 	sha256sum "${debs[@]}" "$0" "$here"/guest/* | cut -d' ' -f1
 } | sha256sum | cut -c1-16)
 img=$PRAM_CACHE/debian/image-$key.raw
@@ -63,7 +63,9 @@ ln -sf ../pram-e2e.service "$stage/etc/systemd/system/multi-user.target.wants/"
 
 mkdir -p "$PRAM_CACHE/debian"
 rm -f "$PRAM_CACHE"/debian/image-*.raw
-mke2fs -q -t ext4 -L pram-root -d "$stage" "$img.tmp" 2G >&2 ||
+mke2fs -q -t ext4 -L pram-root -d "$stage" "$img.tmp" 2G >&2 || {
+	rm -f "$img.tmp"
 	die "mke2fs of the Debian guest's disk failed"
+}
 mv "$img.tmp" "$img"
 echo "$img"

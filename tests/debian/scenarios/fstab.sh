@@ -59,7 +59,7 @@ boot_2() {
 	show_pram_log
 	check "the cache is back from its fstab line" grep -q " /srv/cache tmpfs .*pram=cache" /proc/mounts
 	check "the data from its mount unit" grep -q " /srv/data tmpfs .*pram=data" /proc/mounts
-	check "cache restored by the mount (dmesg)" dmesg_has "node 'cache'"
+	check "cache restored by the mount (dmesg)" dmesg_has "node 'cache' restored"
 	check "srv-cache.mount before local-fs.target" before srv-cache.mount local-fs.target
 	check "srv-data.mount before local-fs.target" before srv-data.mount local-fs.target
 	manifest /srv/cache/tree >/run/cache.actual

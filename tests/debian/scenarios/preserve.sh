@@ -49,3 +49,8 @@ boot_2() {
 	check "it kept writing until systemd stopped it" test "$stopped" -gt "$at"
 	pass
 }
+
+# The console of boot 1: pram's shutdown hook found it saved.
+host_check() {
+	grep -a "pram-shutdown: pram=ckpt: saved, as pram-kexec --preserve asked" "$LOG"
+}

@@ -108,8 +108,24 @@ static int write_file(const char *path, const char *text)
 }
 
 /*
- * Where is the tmpfs mounted with pram=NAME, if it is? libmount reads
- * this process's mountinfo (and undoes its escapes).
+ * The pram= name of a mount of a whole pram tmpfs, or NULL: not one, or a
+ * bind mount of a directory in it (the tree does not go there).
+ */
+static const char *pram_name_of(struct libmnt_fs *fs, size_t *len)
+{
+	const char *root = mnt_fs_get_root(fs);
+	char *value;
+
+	if (!mnt_fs_match_fstype(fs, "tmpfs") || !root || strcmp(root, "/") ||
+	    mnt_fs_get_option(fs, "pram", &value, len) || !*len)
+		return NULL;
+	return value;
+}
+
+/*
+ * Where is the tmpfs mounted with pram=NAME, if it is? Its first mount of
+ * the whole tree in this process's mountinfo, which libmount reads (and
+ * undoes its escapes).
  */
 static char *tmpfs_mounted(const char *name)
 {
@@ -119,12 +135,11 @@ static char *tmpfs_mounted(const char *name)
 	char *dir = NULL;
 
 	while (tb && it && !dir && !mnt_table_next_fs(tb, it, &fs)) {
-		char *value;
+		const char *value;
 		size_t len;
 
-		if (mnt_fs_match_fstype(fs, "tmpfs") &&
-		    !mnt_fs_get_option(fs, "pram", &value, &len) &&
-		    len == strlen(name) && !strncmp(value, name, len))
+		value = pram_name_of(fs, &len);
+		if (value && len == strlen(name) && !strncmp(value, name, len))
 			dir = strdup(mnt_fs_get_target(fs));
 	}
 	mnt_free_iter(it);
@@ -140,12 +155,21 @@ static char *tmpfs_mounted(const char *name)
  */
 static int defer_preserve(const char *name, const char *arg)
 {
-	int err = write_file(SYS_DIR "/mountpoint", arg);
+	int err;
 
+	if (access(SYS_DIR "/mountpoint", F_OK)) {
+		fprintf(stderr, "pram-kexec: --at-shutdown: this kernel has no %s/mountpoint; preserve without --at-shutdown (frozen now), or unmount the tmpfs yourself before the jump\n",
+			SYS_DIR);
+		return -1;
+	}
+	err = write_file(SYS_DIR "/mountpoint", arg);
+	if (err == -EALREADY) {
+		printf("pram-kexec: %s: already preserved\n", name);
+		return 0;
+	}
 	if (err) {
-		fprintf(stderr, "pram-kexec: recording the mountpoint of pram=%s failed: %s%s\n",
-			name, strerror(-err),
-			err == -ENOENT ? " (a kernel without --at-shutdown support: preserve without it)" : " (see dmesg)");
+		fprintf(stderr, "pram-kexec: recording where pram=%s is mounted (%s) failed: %s\n",
+			name, arg + strlen(name) + 1, strerror(-err));
 		return -1;
 	}
 	printf("pram-kexec: %s: saved at shutdown, when systemd unmounts it (frozen in place if it is still in use then); writable until then\n",
@@ -196,11 +220,11 @@ static int do_preserve(const char *name)
 
 /*
  * Tell the kernel where every tmpfs mounted with pram= is (NAME DIR to
- * /sys/kernel/mm/pram/mountpoint), so that a tree saved later, by
- * systemd's unmount at shutdown or by pram's shutdown hook when it is
- * still busy then, still records where pram-restore puts it back. Best
- * effort: a kernel without that file, or a tmpfs gone meanwhile, only
- * means no mountpoint.
+ * /sys/kernel/mm/pram/mountpoint; its first mount, as --preserve takes),
+ * so that a tree saved later, by systemd's unmount at shutdown or by
+ * pram's shutdown hook when it is still busy then, records where
+ * pram-restore puts it back. Best effort: a kernel without that file, a
+ * tmpfs preserved already or gone meanwhile only means nothing changes.
  */
 static void record_mountpoints(void)
 {
@@ -209,17 +233,25 @@ static void record_mountpoints(void)
 	struct libmnt_fs *fs;
 
 	while (tb && it && !mnt_table_next_fs(tb, it, &fs)) {
-		char *value, *arg;
+		const char *value;
+		char *name, *dir, *arg;
 		size_t len;
 
-		if (!mnt_fs_match_fstype(fs, "tmpfs") ||
-		    mnt_fs_get_option(fs, "pram", &value, &len) || !len)
+		value = pram_name_of(fs, &len);
+		if (!value)
 			continue;
-		if (asprintf(&arg, "%.*s %s", (int)len, value,
-			     mnt_fs_get_target(fs)) < 0)
+		name = strndup(value, len);
+		if (!name)
 			die("pram-kexec: out of memory\n");
-		write_file(SYS_DIR "/mountpoint", arg);
-		free(arg);
+		dir = tmpfs_mounted(name);
+		if (dir && !strcmp(dir, mnt_fs_get_target(fs))) {
+			if (asprintf(&arg, "%s %s", name, dir) < 0)
+				die("pram-kexec: out of memory\n");
+			write_file(SYS_DIR "/mountpoint", arg);
+			free(arg);
+		}
+		free(dir);
+		free(name);
 	}
 	mnt_free_iter(it);
 	mnt_unref_table(tb);
@@ -348,8 +380,12 @@ static int report_unpreserved(const char *how)
 	if (read_file(SYS_DIR "/unpreserved", buf, sizeof(buf)) < 0)
 		return 0;
 	for (line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-		fprintf(stderr, "pram-kexec: %s: the tmpfs mounted with pram=%s is in use and not preserved; unmount it (which saves it) or preserve it with --preserve=%s\n",
-			how, line, line);
+		if (!strcmp(how, "note"))
+			fprintf(stderr, "pram-kexec: note: the tmpfs mounted with pram=%s is in use and not preserved yet: its unmount saves it (systemctl kexec unmounts it); before pram-kexec -e, unmount it or preserve it with --preserve=%s\n",
+				line, line);
+		else
+			fprintf(stderr, "pram-kexec: %s: the tmpfs mounted with pram=%s is in use and not preserved; unmount it (which saves it) or preserve it with --preserve=%s\n",
+				how, line, line);
 		n++;
 	}
 	return n;
@@ -525,6 +561,9 @@ static void save_plan(struct kexec_info *info)
 	if (!f)
 		return;
 	fprintf(f, "root %#" PRIx64 "\n", root);
+	/* Saved at shutdown: pram's shutdown hook checks that they were. */
+	for (i = 0; at_shutdown && i < nr_preserve; i++)
+		fprintf(f, "preserve %s\n", preserve[i]);
 	for (i = 0; info && i < info->nr_segments; i++)
 		fprintf(f, "segment %#lx %#lx\n", (unsigned long)info->segment[i].mem,
 			(unsigned long)info->segment[i].mem + info->segment[i].memsz - 1);
