@@ -21,7 +21,7 @@ done
 
 key=$( {
 	echo "$rootfs $(stat -c %Y "$rootfs")"
-	sha256sum "${debs[@]}" "$0" "$here"/guest/* | cut -d' ' -f1
+	sha256sum "${debs[@]}" "$0" "$here"/guest/{run-boot,pram-e2e.service} | cut -d' ' -f1
 } | sha256sum | cut -c1-16)
 img=$PRAM_CACHE/debian/image-$key.raw
 if [ -f "$img" ]; then
