@@ -16,6 +16,9 @@ systemd_kexec() {
 	sleep infinity
 }
 
+# elapsed FROM TO: TO - FROM in seconds (wall clock), one decimal.
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f\n", b - a }'; }
+
 # unit_time UNIT: when UNIT became active, in microseconds since boot.
 unit_time() { systemctl show -P ActiveEnterTimestampMonotonic "$1"; }
 

@@ -21,6 +21,9 @@
  * tree's root (PID 1 in its namespace): the PID to give "criu dump -t".
  * Each tick logs "tick N acked A at SECONDS" (wall clock); a fault logs
  * a line starting with "ERROR".
+ *
+ * As /init of an initramfs (tests/debian/scenarios/vm.sh) it runs the
+ * same tree as the VM's only processes, logging to the console.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -159,63 +162,40 @@ static int write_input(const char *path)
 	return fclose(f) == 0 && ok ? 0 : -1;
 }
 
-static int start(const char *dir)
+/*
+ * Write DIR/input, open it and LOG, and run the tree: this process counts,
+ * a child reads the pipe. REPORT, if not -1, is written once all is set.
+ */
+static void run(const char *dir, const char *log_path, int report)
 {
-	char input_path[4096], log_path[4096];
-	int input, pipefd[2], sv[2], report[2], null;
+	char input_path[4096];
+	int input, pipefd[2], sv[2], null;
 	pid_t pid;
 
 	snprintf(input_path, sizeof(input_path), "%s/input", dir);
-	snprintf(log_path, sizeof(log_path), "%s/log", dir);
 	if (write_input(input_path)) {
 		perror(input_path);
-		return 1;
-	}
-	if (unshare(CLONE_NEWPID)) {
-		perror("unshare(CLONE_NEWPID)");
-		return 1;
-	}
-	if (pipe(report)) {
-		perror("pipe");
-		return 1;
-	}
-	pid = fork();
-	if (pid < 0) {
-		perror("fork");
-		return 1;
-	}
-	if (pid) {
-		/* Wait for the root to be set up, then name it. */
-		char ok;
-
-		close(report[1]);
-		if (read(report[0], &ok, 1) != 1) {
-			fprintf(stderr, "workload: the tree did not start\n");
-			return 1;
-		}
-		printf("%d\n", pid);
-		return 0;
-	}
-
-	/* PID 1 of the new namespace, in a session of its own, no terminal. */
-	close(report[0]);
-	setsid();
-	input = open(input_path, O_RDONLY);
-	log_fd = open(log_path, O_WRONLY | O_CREAT | O_APPEND, 0644);
-	null = open("/dev/null", O_RDWR);
-	if (input < 0 || log_fd < 0 || null < 0 || pipe2(pipefd, O_NONBLOCK) ||
-	    socketpair(AF_UNIX, SOCK_STREAM, 0, sv))
 		_exit(1);
-	dup2(null, 0);
+	}
+	input = open(input_path, O_RDONLY);
+	log_fd = open(log_path, O_WRONLY | O_CREAT | O_APPEND | O_NOCTTY, 0644);
+	null = open("/dev/null", O_RDWR);
+	if (input < 0 || log_fd < 0 || pipe2(pipefd, O_NONBLOCK) ||
+	    socketpair(AF_UNIX, SOCK_STREAM, 0, sv)) {
+		perror("workload");
+		_exit(1);
+	}
+	if (null >= 0) {
+		dup2(null, 0);
+		close(null);
+	}
 	dup2(log_fd, 1);
 	dup2(log_fd, 2);
-	close(null);
 	/* The pipe's writer blocks as usual; only the reader drains. */
 	fcntl(pipefd[1], F_SETFL, 0);
 	say("started at %.3f", now());
-	if (write(report[1], "", 1) != 1)
+	if (report >= 0 && (write(report, "", 1) != 1 || close(report)))
 		_exit(1);
-	close(report[1]);
 
 	pid = fork();
 	if (pid < 0)
@@ -229,13 +209,49 @@ static int start(const char *dir)
 	close(pipefd[0]);
 	close(sv[1]);
 	counter(input, pipefd[1], sv[0]);
+}
+
+/* The tree as PID 1 of a new PID namespace, in a session of its own. */
+static int start(const char *dir)
+{
+	char log_path[4096];
+	int report[2];
+	pid_t pid;
+	char ok;
+
+	snprintf(log_path, sizeof(log_path), "%s/log", dir);
+	if (unshare(CLONE_NEWPID) || pipe(report)) {
+		perror("workload: unshare(CLONE_NEWPID)");
+		return 1;
+	}
+	pid = fork();
+	if (pid < 0) {
+		perror("workload: fork");
+		return 1;
+	}
+	if (pid == 0) {
+		close(report[0]);
+		setsid();
+		run(dir, log_path, report[1]);
+	}
+	/* Wait for the root to be set up, then name it. */
+	close(report[1]);
+	if (read(report[0], &ok, 1) != 1) {
+		fprintf(stderr, "workload: the tree did not start\n");
+		return 1;
+	}
+	printf("%d\n", pid);
 	return 0;
 }
 
 int main(int argc, char **argv)
 {
+	/* The init of a VM's initramfs: the tree, logging to the console. */
+	if (argc == 1 && getpid() == 1)
+		run("", "/dev/console", -1);
 	if (argc == 3 && !strcmp(argv[1], "start"))
 		return start(argv[2]);
-	fprintf(stderr, "usage: workload start DIR\n");
+	fprintf(stderr, "usage: workload start DIR\n"
+		"       (or as /init of an initramfs: the tree on the console)\n");
 	return 2;
 }

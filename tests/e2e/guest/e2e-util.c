@@ -59,6 +59,9 @@
  *   e2e-util iouring-pin FILE SRC GO    pin FILE's first page as an io_uring
  *                                       fixed buffer, wait for GO to exist,
  *                                       then read SRC into it
+ *   e2e-util pfns FILE                  "OFFSET PFN" of each page FILE has
+ *                                       (holes skipped, none filled),
+ *                                       mapped shared: nothing is copied
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -992,6 +995,42 @@ static int cmd_faultpages(int argc, char **argv)
 	return 0;
 }
 
+/* pfns FILE: where in physical memory FILE's pages are. */
+static int cmd_pfns(int argc, char **argv)
+{
+	long psz = sysconf(_SC_PAGESIZE);
+	int fd = open(argv[1], O_RDONLY), pm = open("/proc/self/pagemap", O_RDONLY);
+	off_t data = 0, hole;
+	struct stat st;
+
+	(void)argc;
+	if (fd < 0 || pm < 0 || fstat(fd, &st))
+		return fail(argv[1]);
+	while ((data = lseek(fd, data, SEEK_DATA)) >= 0) {
+		hole = lseek(fd, data, SEEK_HOLE);
+		if (hole < 0)
+			return fail("SEEK_HOLE");
+		for (off_t off = data; off < hole; off += psz) {
+			volatile const char *p = mmap(NULL, psz, PROT_READ, MAP_SHARED, fd, off);
+			uint64_t ent;
+
+			if (p == MAP_FAILED)
+				return fail("mmap");
+			(void)*p;	/* map the page: a read fault, no copy */
+			if (pread(pm, &ent, sizeof(ent),
+				  (uintptr_t)p / psz * sizeof(ent)) != sizeof(ent))
+				return fail("pagemap");
+			if (!(ent >> 63) || !(ent & ((1ULL << 55) - 1)))
+				return fail("page not present, or no PFN (not root?)");
+			printf("%jd %llx\n", (intmax_t)off,
+			       (unsigned long long)(ent & ((1ULL << 55) - 1)));
+			munmap((void *)p, psz);
+		}
+		data = hole;
+	}
+	return errno == ENXIO ? 0 : fail("SEEK_DATA");
+}
+
 /*
  * timed mount DIR OPTS | timed umount DIR | timed write FILE TEXT: what
  * the benchmark times, without the start-up of a process around it.
@@ -1045,6 +1084,7 @@ static const struct command {
 	{ "now", 0, 0, cmd_now },
 	{ "pagesize", 0, 0, cmd_pagesize },
 	{ "pattern", 4, 4, cmd_pattern },
+	{ "pfns", 1, 1, cmd_pfns },
 	{ "privwrite", 2, 2, cmd_privwrite },
 	{ "quota", 1, 1, cmd_quota },
 	{ "readall", 1, 1, cmd_readall },
