@@ -1,8 +1,9 @@
 #!/bin/bash
 # Build pram's Debian packages (debian/) from this tree with
 # dpkg-buildpackage, check them with lintian, and check what they hold:
-# pram-tools (pram-kexec, pramdump, pram-restore and its unit, the
-# systemd-shutdown hook, man pages), libpramhdr0 and libpramhdr-dev.
+# pram-tools (pram-kexec, pramdump, pram-restore and pram-checkpoint with
+# their units, the systemd-shutdown hook, man pages), libpramhdr0 and
+# libpramhdr-dev.
 #
 # usage: tests/package/build.sh OUTDIR
 # Leaves the .deb files in OUTDIR (the Debian guest installs them).
@@ -49,10 +50,12 @@ expect() {
 }
 multiarch=$(dpkg-architecture -q DEB_HOST_MULTIARCH)
 expect pram-tools usr/sbin/pram-kexec usr/bin/pramdump usr/sbin/pram-restore \
+	usr/sbin/pram-checkpoint \
 	"$(pkg-config --variable=systemdsystemunitdir systemd | sed 's|^/||')/pram-restore.service" \
+	"$(pkg-config --variable=systemdsystemunitdir systemd | sed 's|^/||')/pram-checkpoint.service" \
 	"$(pkg-config --variable=systemdshutdowndir systemd | sed 's|^/||')/pram" \
 	usr/share/man/man8/pram-kexec.8.gz usr/share/man/man1/pramdump.1.gz \
-	usr/share/man/man8/pram-restore.8.gz
+	usr/share/man/man8/pram-restore.8.gz usr/share/man/man8/pram-checkpoint.8.gz
 expect pram-tools usr/share/doc/pram-tools/copyright.kexec-tools
 expect libpramhdr0 "usr/lib/$multiarch/libpramhdr.so.0"
 expect libpramhdr-dev usr/include/pramhdr.h usr/include/pram_format.h \
