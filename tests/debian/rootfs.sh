@@ -13,9 +13,10 @@ suite=$PRAM_KERNEL_SUITE
 # systemd, udev and dbus as on any Debian host; pram-tools' and libpramhdr0's
 # dependencies (so the guest installs our .debs without a network);
 # procps, psmisc and kmod for the scenarios (pgrep, fuser); criu and
-# qemu-system-x86 for the workloads kept across a kexec (criu.sh, vm.sh).
+# qemu-system-x86 for the workloads kept across a kexec (criu.sh, vm.sh);
+# e2fsprogs for the demos' disk to compare with (demo-criu.sh, demo-vm.sh).
 packages="systemd-sysv udev dbus libmount1 libelf1t64 libsmartcols1 libfdt1
-zlib1g procps psmisc kmod criu qemu-system-x86"
+zlib1g procps psmisc kmod criu qemu-system-x86 e2fsprogs"
 
 key=$(echo "$suite $packages" | sha256sum | cut -c1-16)
 dir=$PRAM_CACHE/debian/$key

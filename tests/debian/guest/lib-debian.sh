@@ -70,3 +70,81 @@ check_writer() {
 	     { print "stray line " NR ": " $0; exit 1 }
 	     END { if (!stops) { print "never stopped"; exit 1 } }' "$1"
 }
+
+# The demos (scripts/demo --debian, --criu, --vm): a line of narration,
+# and a command shown with its output.
+demo() { echo "DEMO: $*"; }
+run() {
+	echo "DEMO: # $*"
+	"$@" 2>&1 | sed 's/^/DEMO:   /'
+}
+
+# disk_round_trip PATH...: write PATH's files to the scratch disk (the
+# scenario's "disk=", /dev/vdc: ext4, made here) and sync, then read them
+# back with the page cache dropped: the I/O that keeping the same state on
+# a disk instead of in RAM would add to a kernel switch. Prints "MIB WRITE
+# READ" (MiB of data, seconds each). The disk is a file on the host,
+# written through the host's page cache: a real disk is no faster.
+disk_round_trip() {
+	mkfs.ext4 -q -F /dev/vdc >/dev/null || return 1
+	mkdir -p /mnt/disk && mount /dev/vdc /mnt/disk || return 1
+	mib=$(du -scm "$@" | awk 'END { print $1 }')
+	sync
+	t0=$(date +%s.%N)
+	cp -a --sparse=always "$@" /mnt/disk/ && sync || return 1
+	t1=$(date +%s.%N)
+	umount /mnt/disk && echo 3 >/proc/sys/vm/drop_caches && mount /dev/vdc /mnt/disk || return 1
+	t2=$(date +%s.%N)
+	find /mnt/disk -type f -exec cat {} + >/dev/null || return 1
+	t3=$(date +%s.%N)
+	umount /mnt/disk
+	echo "$mib $(elapsed "$t0" "$t1") $(elapsed "$t2" "$t3")"
+}
+
+# wait_grep SECONDS REGEX FILE: FILE has a line matching REGEX in time.
+wait_grep() {
+	for _ in $(seq "$(($1 * 5))"); do
+		grep -a -q -- "$2" "$3" 2>/dev/null && return 0
+		sleep 0.2
+	done
+	return 1
+}
+
+# demo_checkpoint_kexec NODE: "pram-checkpoint kexec" into boot 2 of this
+# kernel, shown. Never returns.
+demo_checkpoint_kexec() {
+	demo "# pram-checkpoint kexec $KERNEL_IMAGE -s"
+	demo "(pram-kexec --preserve=$1 checks the whole chain, then systemctl kexec)"
+	pram-checkpoint kexec "$KERNEL_IMAGE" -s --append="e2e.boot=2" 2>&1 |
+		sed -u 's/^/DEMO:   /'
+	sleep 120
+	fail "no kexec two minutes after pram-checkpoint kexec"
+}
+
+# The workload's ticks (tests/debian/guest/workload.c) in its log FILE,
+# and whether they run 1, 2, 3, ... none lost or repeated.
+ticks() { sed -n 's/^tick \([0-9]*\) .*/\1/p' "$1"; }
+ticks_unbroken() {
+	ticks "$1" | awk '$1 != ++n { print "tick " $1 " after " n - 1; exit 1 }'
+}
+
+# demo_downtime START DUMPED RESUMED: where the downtime of a checkpoint
+# went, from the start of the dump (START) through its end (DUMPED, the
+# checkpoint's info) to the workload's next tick (RESUMED), all wall clock
+# times; the boot's part from systemd's monotonic timestamps.
+demo_downtime() {
+	boot_at=$(awk -v now="$(date +%s.%N)" '{ printf "%.3f", now - $1 }' /proc/uptime)
+	unit=pram-checkpoint.service
+	t_start=$(awk -v b="$boot_at" -v u="$(systemctl show -P InactiveExitTimestampMonotonic $unit)" \
+		'BEGIN { printf "%.3f", b + u / 1e6 }')
+	demo "downtime: $(elapsed "$1" "$3") s, of which"
+	demo "  $(elapsed "$1" "$2") s the dump,"
+	demo "  $(elapsed "$2" "$boot_at") s pram-kexec (preserve, check), systemd's shutdown, the jump,"
+	demo "  $(elapsed "$boot_at" "$t_start") s the next kernel's boot up to $unit,"
+	demo "  $(elapsed "$t_start" "$3") s the restore, to the next tick"
+}
+
+# resumed_at FILE: the time of the workload's first tick after it was
+# stopped (the tick after its "resumed" line; a tick whose write a dump
+# caught is written again after the restore, with its time from before).
+resumed_at() { awk '/^resumed/ { r = 1; next } r && /^tick / { print $NF; exit }' "$1"; }

@@ -3,12 +3,6 @@
 # -l and systemctl kexec; in the next kernel the same fstab line brings the
 # files back and the service carries on. Also a test.
 # e2e: system=debian mem=1536M timeout=900
-demo() { echo "DEMO: $*"; }
-run() {
-	echo "DEMO: # $*"
-	"$@" 2>&1 | sed 's/^/DEMO:   /'
-}
-
 boot_1() {
 	demo "---- Debian $(cat /etc/debian_version), systemd $(systemctl --version | awk 'NR == 1 {print $2}'), kernel $(uname -r) from its package ----"
 	run dpkg-query -W pram-tools libpramhdr0 "linux-image-$(uname -r)"
