@@ -101,14 +101,21 @@ disk_round_trip() {
 	echo "$mib $(elapsed "$t0" "$t1") $(elapsed "$t2" "$t3")"
 }
 
-# wait_grep SECONDS REGEX FILE: FILE has a line matching REGEX in time.
-wait_grep() {
-	for _ in $(seq "$(($1 * 5))"); do
-		grep -a -q -- "$2" "$3" 2>/dev/null && return 0
+# wait_until SECONDS COMMAND...: COMMAND succeeds in time (tried five
+# times a second).
+wait_until() {
+	n=$(($1 * 5))
+	shift
+	while [ "$n" -gt 0 ]; do
+		"$@" && return 0
 		sleep 0.2
+		n=$((n - 1))
 	done
 	return 1
 }
+
+# wait_grep SECONDS REGEX FILE: FILE has a line matching REGEX in time.
+wait_grep() { wait_until "$1" grep -a -q -- "$2" "$3" 2>/dev/null; }
 
 # demo_checkpoint_kexec NODE: "pram-checkpoint kexec" into boot 2 of this
 # kernel, shown. Never returns.
@@ -122,10 +129,31 @@ demo_checkpoint_kexec() {
 }
 
 # The workload's ticks (tests/debian/guest/workload.c) in its log FILE,
-# and whether they run 1, 2, 3, ... none lost or repeated.
+# whether they run 1, 2, 3, ... none lost or repeated, and whether it
+# found no fault (it logs each as a line starting with ERROR).
 ticks() { sed -n 's/^tick \([0-9]*\) .*/\1/p' "$1"; }
 ticks_unbroken() {
 	ticks "$1" | awk '$1 != ++n { print "tick " $1 " after " n - 1; exit 1 }'
+}
+no_fault() { ! grep -a '^ERROR' "$1"; }
+
+# vm_start MOUNT MEM MIB: a VM of MEM whose init is the workload with MIB
+# of memory to check, started by pram-checkpoint, its RAM in MOUNT, its
+# console MOUNT/console.
+vm_start() {
+	pram-checkpoint vm-start "$1" --mem "$2" -- \
+		qemu-system-x86_64 -nodefaults -no-user-config -display none -no-reboot \
+		-machine pc -kernel "$KERNEL_IMAGE" -initrd /e2e/vm-initrd.gz \
+		-append "console=ttyS0 quiet panic=-1 -- $3" \
+		-chardev "file,id=ser,path=$1/console,append=on" -serial chardev:ser
+}
+
+# frames_kept BEFORE FILE: "SAME COUNT": of the COUNT pages in BEFORE (the
+# output of "e2e-util pfns FILE" earlier), SAME are where they were.
+frames_kept() {
+	sort "$1" >/run/pfns.before
+	/e2e/e2e-util pfns "$2" | sort >/run/pfns.after
+	echo "$(comm -12 /run/pfns.before /run/pfns.after | wc -l) $(wc -l </run/pfns.before)"
 }
 
 # demo_downtime START DUMPED RESUMED: where the downtime of a checkpoint
@@ -143,6 +171,9 @@ demo_downtime() {
 	demo "  $(elapsed "$boot_at" "$t_start") s the next kernel's boot up to $unit,"
 	demo "  $(elapsed "$t_start" "$3") s the restore, to the next tick"
 }
+
+# after A B: time A is later than time B (seconds, with decimals).
+after() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a > b) }'; }
 
 # resumed_at FILE: the time of the workload's first tick after it was
 # stopped (the tick after its "resumed" line; a tick whose write a dump

@@ -171,11 +171,15 @@ static void bulk_check_slice(uint64_t tick)
 		    bad, bulk_words, tick);
 		intact = false;
 	}
-	pos = end == bulk_words ? 0 : end;
-	if (!pos && intact)
+	if (end < bulk_words) {
+		pos = end;
+		return;
+	}
+	if (intact)
 		say("memory: %zu MiB intact at tick %" PRIu64, bulk_words >> 17,
 		    tick);
-	intact |= !pos;
+	pos = 0;
+	intact = true;
 }
 
 /* After a stop (a checkpoint, say): is every word of the bulk intact? */

@@ -14,7 +14,6 @@ VM=/srv/vm
 RAM=$VM/pram-checkpoint/ram
 MIB=128
 
-no_fault() { ! grep -a '^ERROR' "$VM/console"; }
 # checked_after TICK: a whole pass of the VM's memory check ended after TICK.
 checked_after() {
 	grep -a '^memory: ' "$VM/console" | sed 's/.* tick //' |
@@ -28,12 +27,7 @@ boot_1() {
 	mkdir -p "$VM" /var/lib/demo
 	run mount -t tmpfs -o pram=vm,size=512m,noatime none "$VM"
 	demo "# pram-checkpoint vm-start $VM --mem 192M -- qemu-system-x86_64 -machine pc -kernel ... -initrd vm-initrd.gz -append '... -- $MIB' ..."
-	pram-checkpoint vm-start "$VM" --mem 192M -- \
-		qemu-system-x86_64 -nodefaults -no-user-config -display none -no-reboot \
-		-machine pc -kernel "$KERNEL_IMAGE" -initrd /e2e/vm-initrd.gz \
-		-append "console=ttyS0 quiet panic=-1 -- $MIB" \
-		-chardev "file,id=ser,path=$VM/console,append=on" -serial chardev:ser 2>&1 |
-		sed 's/^/DEMO:   /'
+	vm_start "$VM" 192M "$MIB" 2>&1 | sed 's/^/DEMO:   /'
 	demo "(the VM's init: a tick every 100 ms, a record a tick from an open file, a pipe"
 	demo " and a socket to a child, and $MIB MiB of memory it checks: loss shows as ERROR)"
 	check "the VM runs its ticks" wait_for 900 '^tick 30 '
@@ -43,7 +37,7 @@ boot_1() {
 	run pram-checkpoint dump --vm "$VM"
 	ticks "$VM/console" | tail -1 >/var/lib/demo/last-tick
 	check "the VM is checkpointed" test -f "$VM/pram-checkpoint/info"
-	check "no fault in the VM before" no_fault
+	check "no fault in the VM before" no_fault "$VM/console"
 	/e2e/e2e-util pfns "$RAM" >/var/lib/demo/pfns.before ||
 		fail "cannot read the RAM file's frames"
 	demo_checkpoint_kexec vm
@@ -57,24 +51,18 @@ boot_2() {
 	run journalctl -b -o cat -u pram-checkpoint.service
 	# A hundredth of the memory is checked each tick: the pass that ends
 	# 100 ticks after the restore read all of it.
-	for _ in $(seq 900); do
-		checked_after "$((last + 100))" && break
-		sleep 1
-	done
+	wait_until 900 checked_after "$((last + 100))"
 	demo "# grep -a -A1 'tick $last ' $VM/console; grep -a memory: $VM/console | tail -1"
 	grep -a -A1 "^tick $last " "$VM/console" | sed 's/^/DEMO:   /'
 	grep -a '^memory: ' "$VM/console" | tail -1 | sed 's/^/DEMO:   /'
 	demo "(the VM's clock stopped with it: it saw a short gap; it checks its memory"
 	demo " a hundredth a tick, so by then it had read all of it since the restore)"
 	check "the VM checked all its memory after the restore" checked_after "$((last + 100))"
-	check "no fault in the VM" no_fault
+	check "no fault in the VM" no_fault "$VM/console"
 	check "one run of ticks, none lost or repeated" ticks_unbroken "$VM/console"
-	/e2e/e2e-util pfns "$RAM" | sort >/run/pfns.after
-	sort /var/lib/demo/pfns.before >/run/pfns.before
-	n=$(wc -l </run/pfns.before)
-	same=$(comm -12 /run/pfns.before /run/pfns.after | wc -l)
-	demo "the VM's RAM: $same of its $n pages at the same physical frames as before the kexec"
-	check "the VM's RAM is the same memory" test "$n" -gt 1000 -a "$same" -eq "$n"
+	set -- $(frames_kept /var/lib/demo/pfns.before "$RAM")
+	demo "the VM's RAM: $1 of its $2 pages at the same physical frames as before the kexec"
+	check "the VM's RAM is the same memory" test "$2" -gt 1000 -a "$1" -eq "$2"
 	dump_at=$(cat /var/lib/demo/dump-at)
 	dumped=$(sed -n 's/^dumped=//p' "$VM/pram-checkpoint/info.restored")
 	demo "from the start of the dump to the VM's tick $((last + 1)), its RAM ($(du -m "$RAM" | cut -f1) MiB in use) never copied:"

@@ -15,27 +15,20 @@
 VM=/srv/vm
 RAM=$VM/pram-checkpoint/ram
 
-# The VM saw no fault.
-no_fault() { ! grep -a '^ERROR' "$VM/console"; }
-
 wait_for() { wait_grep "$1" "$2" "$VM/console"; }
 
 boot_1() {
 	mkdir -p "$VM" /var/lib/e2e
 	check "mount" mount -t tmpfs -o pram=vm,size=256m,noatime none "$VM"
 	start=$(date +%s)
-	check "pram-checkpoint vm-start" pram-checkpoint vm-start "$VM" --mem 96M -- \
-		qemu-system-x86_64 -nodefaults -no-user-config -display none -no-reboot \
-		-machine pc -kernel "$KERNEL_IMAGE" -initrd /e2e/vm-initrd.gz \
-		-append "console=ttyS0 quiet panic=-1" \
-		-chardev "file,id=ser,path=$VM/console,append=on" -serial chardev:ser
+	check "pram-checkpoint vm-start" vm_start "$VM" 96M 0
 	check "the VM runs its ticks" wait_for 600 '^tick 20 '
 	log "the VM booted and ticked 20 times in $(($(date +%s) - start)) s"
 	date +%s.%N >/var/lib/e2e/dump-at
 	check "pram-checkpoint dump --vm" pram-checkpoint dump --vm "$VM"
 	ticks "$VM/console" | tail -1 >/var/lib/e2e/last-tick
 	log "the VM stopped at tick $(cat /var/lib/e2e/last-tick)"
-	check "no fault in the VM before" no_fault
+	check "no fault in the VM before" no_fault "$VM/console"
 	check "the RAM file's frames" sh -c "/e2e/e2e-util pfns $RAM >/var/lib/e2e/pfns.before"
 	check "pram-checkpoint kexec" pram-checkpoint kexec "$KERNEL_IMAGE" -s --append="e2e.boot=2"
 	sleep infinity
@@ -51,14 +44,11 @@ boot_2() {
 	# The guest's wall clock, set from the RTC at each boot: within a second.
 	log "downtime: $(elapsed "$(cat /var/lib/e2e/dump-at)" "$(date +%s.%N)") s from the dump to the VM's next tick (wall clock, within 1 s)"
 	check "the VM's ticks went on from $last to $want" wait_for 300 "^tick $want "
-	check "no fault in the VM" no_fault
+	check "no fault in the VM" no_fault "$VM/console"
 	check "one run of ticks, 1 to $want, none lost or repeated" ticks_unbroken "$VM/console"
-	/e2e/e2e-util pfns "$RAM" | sort >/run/pfns.after
-	sort /var/lib/e2e/pfns.before >/run/pfns.before
-	n=$(wc -l </run/pfns.before)
-	moved=$(comm -23 /run/pfns.before /run/pfns.after | wc -l)
-	log "$n pages of the VM's RAM before the kexec; at another frame after it: $moved"
-	check "the VM's RAM is the same physical memory" test "$n" -gt 1000 -a "$moved" -eq 0
+	set -- $(frames_kept /var/lib/e2e/pfns.before "$RAM")
+	log "$2 pages of the VM's RAM before the kexec; at the same frame after it: $1"
+	check "the VM's RAM is the same physical memory" test "$2" -gt 1000 -a "$1" -eq "$2"
 	grep -a -A1 "^tick $last " "$VM/console" | sed 's/^/E2E: /'
 	pass
 }
